@@ -1,0 +1,161 @@
+"""The plan: how each element's demand is split between sources, and what to stress.
+
+Plans are immutable values. The app keeps a history of them for undo and redo; the
+engine evaluates them; the plan-file code turns them into TOML and back. Numbers keep
+the type they were written with (``60`` stays an int) so that saving a loaded file
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+
+from tui.domain.period import period_index
+
+Number = int | float
+
+FORMAT_VERSION = 1
+SHARE_TOLERANCE = 0.01
+
+
+@dataclass(frozen=True)
+class Split:
+    """Percent of an element's demand bought from each source (shares sum to 100)."""
+
+    shares: Mapping[str, Number]
+
+    def share(self, source: str) -> Number:
+        return self.shares.get(source, 0)
+
+    def fraction(self, source: str) -> float:
+        return self.shares.get(source, 0) / 100
+
+    @property
+    def total(self) -> float:
+        return float(sum(self.shares.values()))
+
+    def is_complete(self) -> bool:
+        return abs(self.total - 100) <= SHARE_TOLERANCE
+
+    def nonzero(self) -> dict[str, Number]:
+        return {source: share for source, share in self.shares.items() if share != 0}
+
+    @classmethod
+    def of(cls, **shares: Number) -> Split:
+        return cls(dict(shares))
+
+
+ALL_CHINA = Split({"china": 100})
+
+
+@dataclass(frozen=True)
+class ScheduleStep:
+    """From period ``start`` on, the element follows ``split`` (TOML key ``from``)."""
+
+    start: str
+    split: Split
+
+
+@dataclass(frozen=True)
+class ElementPlan:
+    """What the plan says about one element; absent fields fall back to ``[defaults]``."""
+
+    split: Split | None = None
+    stockpile_days: Number | None = None
+    note: str | None = None
+    schedule: tuple[ScheduleStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class Defaults:
+    split: Split | None = None
+    stockpile_days: Number | None = None
+
+
+@dataclass(frozen=True)
+class Horizon:
+    start: str
+    end: str
+
+
+@dataclass(frozen=True)
+class StressCase:
+    """A disruption: ``source`` delivers ``severity`` percent less for ``months`` months."""
+
+    name: str
+    source: str
+    start: str
+    months: int
+    severity: Number = 100
+    elements: tuple[str, ...] | None = None
+
+    def applies_to(self, element: str) -> bool:
+        return self.elements is None or element in self.elements
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    dataset: str
+    format: int = FORMAT_VERSION
+    author: str | None = None
+    description: str | None = None
+    horizon: Horizon | None = None
+    target_china_exposure: Number | None = None
+    defaults: Defaults | None = None
+    elements: Mapping[str, ElementPlan] = field(default_factory=dict)
+    stress: tuple[StressCase, ...] = ()
+
+    # --- what is in force -------------------------------------------------------
+
+    def base_split(self, element: str) -> Split | None:
+        """The element's own split, else the default one, else None (uncovered)."""
+        entry = self.elements.get(element)
+        if entry is not None and entry.split is not None:
+            return entry.split
+        if self.defaults is not None:
+            return self.defaults.split
+        return None
+
+    def schedule(self, element: str) -> tuple[ScheduleStep, ...]:
+        entry = self.elements.get(element)
+        return entry.schedule if entry is not None else ()
+
+    def split_at(self, element: str, period: str) -> Split | None:
+        """The split in force in ``period``: the last schedule step that has started."""
+        index = period_index(period)
+        in_force = self.base_split(element)
+        for step in self.schedule(element):
+            if period_index(step.start) <= index:
+                in_force = step.split
+        return in_force
+
+    def stockpile_days(self, element: str) -> Number:
+        entry = self.elements.get(element)
+        if entry is not None and entry.stockpile_days is not None:
+            return entry.stockpile_days
+        if self.defaults is not None and self.defaults.stockpile_days is not None:
+            return self.defaults.stockpile_days
+        return 0
+
+    def is_covered(self, element: str) -> bool:
+        return self.base_split(element) is not None or bool(self.schedule(element))
+
+    # --- edits (each returns a new plan) ----------------------------------------
+
+    def with_element(self, element: str, entry: ElementPlan) -> Plan:
+        elements = dict(self.elements)
+        elements[element] = entry
+        return replace(self, elements=elements)
+
+    def without_element(self, element: str) -> Plan:
+        elements = {name: e for name, e in self.elements.items() if name != element}
+        return replace(self, elements=elements)
+
+    def with_split(self, element: str, split: Split) -> Plan:
+        entry = self.elements.get(element, ElementPlan())
+        return self.with_element(element, replace(entry, split=split))
+
+    def with_stress(self, cases: Iterable[StressCase]) -> Plan:
+        return replace(self, stress=tuple(cases))

@@ -1,0 +1,95 @@
+"""Typed results shared by the command line, the diff and the app.
+
+Frames have fixed columns (shares as fractions 0–1, tonnes, USD), in dataset order:
+
+- ``CaseResult.elements``: element, demand_t, supplied_t, gap_t, coverage,
+  china_exposure (null when demand is 0), cost_usd, stockpile_t, stockpile_drawn_t,
+  shortfall_t, days_short
+- ``CaseResult.periods``: element, period, demand_t, supplied_t, gap_t,
+  china_exposure, stockpile_drawn_t, shortfall_t, days_short, then one
+  ``supplied_<source>`` column per dataset source (tonnes delivered by that source)
+- ``CaseResult.products``: product, units, units_short (summed over the horizon);
+  empty when the dataset has no products
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from tui.domain.plan import Plan, StressCase
+
+BASE_CASE = "base"
+
+
+@dataclass(frozen=True)
+class Portfolio:
+    demand_t: float
+    supplied_t: float
+    gap_t: float
+    coverage: float
+    china_exposure: float | None
+    china_exposure_value: float | None
+    cost_usd: float
+    stockpile_drawn_t: float
+    shortfall_t: float
+
+
+@dataclass(frozen=True, eq=False)
+class CaseResult:
+    case: str
+    stress: StressCase | None
+    portfolio: Portfolio
+    elements: pl.DataFrame
+    periods: pl.DataFrame
+    products: pl.DataFrame
+
+    def element(self, symbol: str) -> dict[str, object]:
+        """One row of ``elements`` as a dict (raises KeyError if unknown)."""
+        rows = self.elements.filter(pl.col("element") == symbol).to_dicts()
+        if not rows:
+            raise KeyError(symbol)
+        return rows[0]
+
+    def element_periods(self, symbol: str) -> pl.DataFrame:
+        return self.periods.filter(pl.col("element") == symbol)
+
+    @property
+    def products_short(self) -> list[str]:
+        """Products that lose units in this case, the worst first."""
+        short = self.products.filter(pl.col("units_short") > 0)
+        return short.sort("units_short", descending=True).get_column("product").to_list()
+
+    @property
+    def worst_days_short(self) -> float:
+        if self.elements.height == 0:
+            return 0.0
+        return float(self.elements.get_column("days_short").max() or 0.0)
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    plan: Plan
+    start: str
+    end: str
+    periods: tuple[str, ...]
+    sources: tuple[str, ...]
+    warnings: tuple[str, ...]
+    cases: tuple[CaseResult, ...]
+    all_china_cost_usd: float
+    """Cost of buying the same demand over the same horizon wholly from China."""
+    state: object | None = field(default=None, repr=False)
+    """The engine's working arrays for this plan, kept so reevaluate can reuse them."""
+
+    @property
+    def base(self) -> CaseResult:
+        return self.cases[0]
+
+    @property
+    def stress_cases(self) -> tuple[CaseResult, ...]:
+        return self.cases[1:]
+
+    @property
+    def premium_usd(self) -> float:
+        return self.base.portfolio.cost_usd - self.all_china_cost_usd

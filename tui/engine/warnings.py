@@ -1,0 +1,41 @@
+"""Things a planner should know about a plan that are not errors."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from tui.domain.plan import Plan
+from tui.engine.prepare import Grid
+
+
+def plan_warnings(plan: Plan, grid: Grid, weights: pl.Series) -> list[str]:
+    """Uncovered elements with demand, and shares placed where a source has nothing.
+
+    Both leave part of the demand as a gap that the figures show but do not explain.
+    """
+    warnings: list[str] = []
+    for element, total in zip(grid.elements, grid.demand_by_element.to_list(), strict=True):
+        if total > 0 and not plan.is_covered(element):
+            warnings.append(
+                f"{element}: has demand but no split in the plan or [defaults]; "
+                "its whole demand is a gap"
+            )
+    stranded = (
+        grid.rows.with_columns(weights.alias("w"))
+        .filter((pl.col("w") > 0) & ~pl.col("has_row") & (pl.col("D") > 0))
+        .select("e", "s", "p")
+    )
+    spans: dict[tuple[int, int], list[int]] = {}
+    for e, s, p in stranded.iter_rows():  # only the stranded rows: few, if any
+        spans.setdefault((e, s), []).append(p)
+    for (e, s), quarters in sorted(spans.items()):
+        first, last = (
+            grid.periods[quarters[0] - grid.first],
+            grid.periods[quarters[-1] - grid.first],
+        )
+        span = first if first == last else f"{first}–{last}"
+        warnings.append(
+            f"{grid.elements[e]}: {grid.sources[s]} has no supply in {span}; "
+            "its share there is a gap"
+        )
+    return warnings

@@ -1,0 +1,72 @@
+"""The one path from a plan file to figures: plan → dataset → checks → engine.
+
+The command line and the app both open plans through here, so that a plan is read,
+its dataset found and loaded, and the plan checked against it in one way only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tui.dataset import find_dataset, load_dataset, reference_dataset_path
+from tui.domain.dataset import Dataset
+from tui.domain.errors import PlanError
+from tui.domain.plan import ALL_CHINA, Defaults, Plan
+from tui.engine import Engine, Evaluation
+from tui.planfile import LoadedPlan, check_plan, load_plan
+
+_engines: dict[int, Engine] = {}
+
+
+def engine_for(dataset: Dataset) -> Engine:
+    """One prepared engine per loaded dataset (datasets are cached by the loader)."""
+    engine = _engines.get(id(dataset))
+    if engine is None or engine.dataset is not dataset:
+        engine = Engine(dataset)
+        _engines[id(dataset)] = engine
+    return engine
+
+
+@dataclass
+class Workspace:
+    """A plan with everything needed to evaluate it.
+
+    ``loaded`` is what the plan was read from (None for a new, unsaved plan); the app
+    replaces ``plan`` as the user edits and compares it with ``loaded.plan``.
+    """
+
+    plan: Plan
+    dataset: Dataset
+    engine: Engine
+    loaded: LoadedPlan | None = None
+    path: Path | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def evaluate(self) -> Evaluation:
+        return self.engine.evaluate(self.plan)
+
+    def with_plan(self, plan: Plan) -> Workspace:
+        return replace(self, plan=plan)
+
+
+def open_plan(path: Path, data_dir: Path | None = None) -> Workspace:
+    """Read, resolve and check a plan file; raises PlanError or DatasetError."""
+    loaded = load_plan(path)
+    dataset_path = find_dataset(loaded.plan.dataset, plan_path=path, data_dir=data_dir)
+    dataset = load_dataset(dataset_path)
+    problems = check_plan(loaded.plan, dataset, str(path))
+    if problems:
+        raise PlanError(problems)
+    return Workspace(
+        plan=loaded.plan, dataset=dataset, engine=engine_for(dataset), loaded=loaded, path=path
+    )
+
+
+def new_plan(dataset_path: Path | None = None, name: str = "New plan") -> Workspace:
+    """An unsaved plan on a dataset (the bundled reference data by default): all from China."""
+    folder = dataset_path or reference_dataset_path()
+    dataset = load_dataset(folder)
+    dataset_value = "reference" if dataset_path is None else dataset.name
+    plan = Plan(name=name, dataset=dataset_value, defaults=Defaults(split=ALL_CHINA, stockpile_days=0))
+    return Workspace(plan=plan, dataset=dataset, engine=engine_for(dataset))
