@@ -1,0 +1,40 @@
+"""``python -m bench``: print every benchmark figure the issues ask for, with targets."""
+
+from __future__ import annotations
+
+import argparse
+
+TARGETS = {
+    "reference_evaluate_ms": ("≤ 5 ms", lambda v: v <= 5),
+    "large_evaluate_ms": ("≤ 150 ms", lambda v: v <= 150),
+    "large_recompute_ms": ("≤ 20 ms", lambda v: v <= 20),
+    "speedup_vs_python": ("≥ 10×", lambda v: v >= 10),
+    "cold_cli_s": ("≤ 0.6 s", lambda v: v <= 0.6),
+    "app_keypress_reference_ms": ("≤ 50 ms", lambda v: v <= 50),
+    "app_keypress_large_ms": ("≤ 50 ms", lambda v: v <= 50),
+    "app_first_paint_s": ("≤ 0.8 s", lambda v: v <= 0.8),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--skip-app", action="store_true", help="engine and CLI figures only")
+    parser.add_argument("--repeat", type=int, default=30, help="runs per median (default 30)")
+    args = parser.parse_args()
+
+    from bench.engine_bench import run_engine_bench
+
+    figures = run_engine_bench(args.repeat)
+    if not args.skip_app:
+        from bench.app_bench import run_app_bench
+
+        figures |= run_app_bench()
+    print("\nAgainst the targets")
+    for name, (target, met) in TARGETS.items():
+        if name in figures:
+            verdict = "met" if met(figures[name]) else "MISSED"
+            print(f"  {name:<30} {figures[name]:>10.3f}   target {target:<9} {verdict}")
+
+
+if __name__ == "__main__":
+    main()
