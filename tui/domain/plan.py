@@ -19,11 +19,23 @@ FORMAT_VERSION = 1
 SHARE_TOLERANCE = 0.01
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Split:
-    """Percent of an element's demand bought from each source (shares sum to 100)."""
+    """Percent of an element's demand bought from each source (shares sum to 100).
+
+    Two splits are equal when they buy the same shares: a source written with a
+    zero share is the same as one left out (the writer leaves zeros out).
+    """
 
     shares: Mapping[str, Number]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Split):
+            return NotImplemented
+        return self.nonzero() == other.nonzero()
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.nonzero().items()))
 
     def share(self, source: str) -> Number:
         return self.shares.get(source, 0)

@@ -1,0 +1,1 @@
+"""Tests of plan files: reading, checking, writing, saving, comparing, validating."""

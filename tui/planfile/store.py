@@ -1,0 +1,136 @@
+"""Saving plans safely: atomically, and never over someone else's newer version.
+
+Plans live in shared folders and git checkouts. A save either replaces the file whole
+(temporary file in the same folder, flush, fsync, rename) or leaves it untouched, and it
+refuses to overwrite a file whose content changed since it was loaded — the caller gets
+both versions in a SaveConflict and lets the user reload, overwrite or save elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Sequence
+from pathlib import Path
+
+from tui.domain.errors import PlanError, Problem, SaveConflict, SaveError
+from tui.domain.plan import Plan
+from tui.planfile.reader import digest_of
+from tui.planfile.writer import plan_to_toml
+
+_NEW_FILE_MODE = 0o666  # narrowed by the umask, as for any file the user creates
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EROFS: "the file system is read-only",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOENT: "the folder does not exist",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EISDIR: "the path is a folder",
+}
+
+
+def save_plan(
+    plan: Plan,
+    path: Path,
+    *,
+    expected_digest: str | None,
+    element_order: Sequence[str] = (),
+    source_order: Sequence[str] = (),
+    force: bool = False,
+) -> str:
+    """Write ``plan`` to ``path`` canonically and return the new content's sha256.
+
+    ``expected_digest`` is the digest of the file as it was loaded (None for a plan that
+    was never saved there: the file must not exist). ``force`` overwrites whatever is
+    on disk — only after the user chose to. Raises SaveConflict or SaveError; on any
+    failure the file on disk is as it was.
+    """
+    path = Path(path)
+    file = str(path)
+    try:
+        text = plan_to_toml(plan, element_order, source_order, file=file)
+    except PlanError as error:
+        raise SaveError(
+            [Problem(file, p.where, f"cannot save: {p.message}") for p in error.problems]
+        ) from None
+    data = text.encode("utf-8")
+    target = _resolve(path)
+    current, mode = _current(target, file)
+    if current is not None and not force and digest_of(current) != expected_digest:
+        raise SaveConflict(path, ours=text, theirs=current)
+    _write_atomically(target, data, mode, file)
+    return digest_of(data)
+
+
+def _resolve(path: Path) -> Path:
+    """Follow a symlink so that the file it points to is replaced, not the link."""
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _current(target: Path, file: str) -> tuple[bytes | None, int | None]:
+    """The file's present bytes and permission bits, or (None, None) if there is no file."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None, None
+    except OSError as error:
+        raise SaveError(Problem(file, "", f"cannot save: {_reason(error)}")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise SaveError(Problem(file, "", "cannot save: the path is a folder"))
+    if not stat.S_ISREG(info.st_mode):
+        raise SaveError(Problem(file, "", "cannot save: the path is not a regular file"))
+    try:
+        return target.read_bytes(), stat.S_IMODE(info.st_mode)
+    except OSError as error:
+        raise SaveError(Problem(file, "", f"cannot save: {_reason(error)}")) from None
+
+
+def _write_atomically(target: Path, data: bytes, mode: int | None, file: str) -> None:
+    folder = target.parent
+    if not folder.is_dir():
+        raise SaveError(Problem(file, "", f"cannot save: the folder {folder} does not exist"))
+    temporary = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    try:
+        descriptor = os.open(
+            temporary,
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+            _NEW_FILE_MODE if mode is None else mode,
+        )
+    except OSError as error:
+        raise SaveError(Problem(file, "", f"cannot save: {_reason(error)}")) from None
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)  # exactly the old bits, whatever the umask
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise SaveError(Problem(file, "", f"cannot save: {_reason(error)}")) from None
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (not every system allows it)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _reason(error: OSError) -> str:
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    return (error.strerror or str(error) or type(error).__name__).lower()

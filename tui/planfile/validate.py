@@ -1,0 +1,71 @@
+"""``replan validate``: check plan files and folders of them, reporting every problem.
+
+Made for a team's CI: folders are searched recursively, each file is read, its dataset
+found and loaded, and the plan checked against it; nothing stops at the first problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from tui.domain.errors import PlanError, Problem, ReplanError
+from tui.planfile.check import check_plan
+from tui.planfile.reader import load_plan
+
+
+def validate_paths(paths: Iterable[Path], data_dir: Path | None) -> tuple[int, list[Problem]]:
+    """(number of plan files checked, every problem found in them and in the paths)."""
+    problems: list[Problem] = []
+    seen: set[Path] = set()
+    for path in map(Path, paths):
+        found = plan_files(path)
+        if found is None:
+            problems.append(Problem(str(path), "", "no such file or folder"))
+            continue
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                problems.extend(validate_file(file, data_dir))
+    return len(seen), problems
+
+
+def plan_files(path: Path) -> list[Path] | None:
+    """The plan files a path stands for (a folder: every ``*.toml`` below it, sorted,
+    hidden folders such as ``.git`` skipped); None if the path does not exist."""
+    if path.is_dir():
+        return sorted(
+            found
+            for found in path.rglob("*.toml")
+            if found.is_file() and not _hidden(found.relative_to(path))
+        )
+    if path.exists():
+        return [path]
+    return None
+
+
+def validate_file(path: Path, data_dir: Path | None) -> list[Problem]:
+    """Every problem of one plan file: its own, or else its dataset's and its fit to it."""
+    try:
+        plan = load_plan(path).plan
+    except PlanError as error:
+        return list(error.problems)
+    from tui.dataset import find_dataset, load_dataset  # only once a plan reads well
+
+    try:
+        dataset = load_dataset(find_dataset(plan.dataset, plan_path=path, data_dir=data_dir))
+    except ReplanError as error:  # DatasetError: missing folder, malformed CSV, ...
+        return [_as_plan_problem(problem, path) for problem in error.problems]
+    return check_plan(plan, dataset, str(path))
+
+
+def _as_plan_problem(problem: Problem, plan: Path) -> Problem:
+    """A dataset problem told as one of the plan's, keeping the dataset file and place."""
+    if problem.file == str(plan):
+        return problem  # already said from the plan's side ("dataset: ... not found")
+    return Problem(str(plan), "dataset", str(problem) if problem.file else problem.message)
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
