@@ -11,7 +11,7 @@ class Problem:
     """One thing wrong with a file, said in the user's terms.
 
     ``where`` is the place in the file: a TOML path (``elements.Dy.split``), a row and
-    column of a CSV (``row 4, column tonnes``) or a line and column. It may be empty
+    column of a CSV (``line 5, column tonnes``) or a line and column. It may be empty
     when the problem is with the file as a whole.
     """
 

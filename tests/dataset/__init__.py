@@ -1,0 +1,1 @@
+"""Tests of dataset loading, validation and lookup (SPEC §3, §6)."""
