@@ -61,25 +61,20 @@ def compute(grid: Grid, w: pl.Series, f: pl.Series, stock_days: list[float]) -> 
         days * total / (DAYS_PER_QUARTER * n_p)
         for days, total in zip(stock_days, grid.demand_by_element.to_list(), strict=True)
     ]
-    # Written as one expression each so that polars runs them in one pass.
     gap = (pl.col("D") - pl.col("supplied")).clip(lower_bound=0.0)
-    gap_before = (
-        gap.reshape((-1, n_p))
-        .arr.eval(pl.element().shift(1, fill_value=0.0).cum_sum())
-        .arr.explode()
-    )
+    # Gap of the earlier quarters of the same (case, element): the stock already drawn.
+    gap_before = pl.col("gap").shift(1, fill_value=0.0).cum_sum().over("block")
     stock_here = pl.lit(pl.Series(stock, dtype=pl.Float64)).gather(pl.col("element_at"))
-    drawn = pl.min_horizontal(gap, (stock_here - gap_before).clip(lower_bound=0.0))
-    shortfall = gap - drawn
+    drawn = pl.min_horizontal(pl.col("gap"), (stock_here - gap_before).clip(lower_bound=0.0))
+    shortfall = pl.col("gap") - pl.col("drawn")
     days_short = (
         pl.when(pl.col("D") > 0).then(shortfall / (pl.col("D") / DAYS_PER_QUARTER)).otherwise(0.0)
     )
-    quarters = pl.concat([tiled.quarters, by_quarter], how="horizontal").with_columns(
-        gap.alias("gap"),
-        pl.concat([plan.get_column("X")] * n_cases).alias("X"),
-        drawn.alias("drawn"),
-        shortfall.alias("shortfall"),
-        days_short.alias("days_short"),
+    quarters = (
+        pl.concat([tiled.quarters, by_quarter], how="horizontal")
+        .with_columns(gap.alias("gap"), pl.concat([plan.get_column("X")] * n_cases).alias("X"))
+        .with_columns(drawn.alias("drawn"))
+        .with_columns(shortfall.alias("shortfall"), days_short.alias("days_short"))
     )
 
     per_element = plan.select(_over("Acs", n_p).alias("Acs"))
@@ -122,25 +117,26 @@ def units_short(grid: Grid, quarters: pl.DataFrame, n_cases: int) -> list[pl.Ser
     """Per case, units short per product (dataset order), summed over the horizon.
 
     ``units_short[q,p] = units[q,p] × max over q's elements of shortfall/D``: the
-    ratios are gathered through the grid's fixed product slots (see ``Grid``), the
-    max taken across each product's slots and the units summed per product.
+    ratios are gathered through the fixed product slots (see ``Grid``), the max taken
+    across each product's slots and the units summed per product, all cases at once.
     """
+    tiled = grid.tiled(n_cases)
     plane = len(grid.elements) * len(grid.periods)
     ratio = quarters.select(
         pl.when(pl.col("D") > 0).then(pl.col("shortfall") / pl.col("D")).otherwise(0.0)
     ).to_series()
     padding = pl.Series([0.0])
-    result = []
-    for k in range(n_cases):
-        ratios = pl.concat([ratio.slice(k * plane, plane), padding])
-        short = grid.product_slots.select(
-            (
-                pl.lit(ratios).gather(pl.col("slot")).reshape((-1, grid.slot_width)).arr.max()
-                * grid.product_units_dense
-            )
-            .reshape((-1, len(grid.periods)))
-            .arr.sum()
-            .alias("units_short")
+    ratios = pl.concat(
+        [part for k in range(n_cases) for part in (ratio.slice(k * plane, plane), padding)]
+    )
+    short = tiled.product_slots.select(
+        (
+            pl.lit(ratios).gather(pl.col("slot")).reshape((-1, grid.slot_width)).arr.max()
+            * tiled.product_units
         )
-        result.append(short.to_series())
-    return result
+        .reshape((-1, len(grid.periods)))
+        .arr.sum()
+        .alias("units_short")
+    ).to_series()
+    n_q = len(grid.products)
+    return [short.slice(k * n_q, n_q) for k in range(n_cases)]

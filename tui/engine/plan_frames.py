@@ -53,7 +53,7 @@ def weights(plan: Plan, grid: Grid, base: pl.Series | None = None, element: int 
     rest is taken from ``base`` (the previous plan's weights).
     """
     if base is None or element is None:
-        values = pl.zeros(grid.size, dtype=pl.Float64, eager=True)
+        values = grid.tiled(1).zeros.clone()
         segments = weight_segments(plan, range(len(grid.elements)), grid)
     else:
         values = base.clone()
@@ -65,11 +65,9 @@ def weights(plan: Plan, grid: Grid, base: pl.Series | None = None, element: int 
     n_p, n_s = len(grid.periods), len(grid.sources)
     positions = (
         pl.DataFrame(segments, schema=["e", "s", "lo", "hi", "w"], orient="row")
-        .lazy()
         .with_columns(pl.int_ranges("lo", "hi").alias("p"))
         .explode("p")
         .select(((pl.col("e") * n_p + pl.col("p")) * n_s + pl.col("s")).alias("at"), "w")
-        .collect()
     )
     return values.scatter(positions.get_column("at"), positions.get_column("w"))
 
@@ -111,7 +109,7 @@ def cuts(plan: Plan, grid: Grid) -> pl.Series:
             for e in targets:
                 positions.append(((k * n_e + e) * n_p + (p - grid.first)) * n_s + s)
                 values.append(f)
-    f_all = pl.zeros(grid.size * (1 + len(plan.stress)), dtype=pl.Float64, eager=True)
+    f_all = grid.tiled(1 + len(plan.stress)).zeros.clone()
     if positions:
         f_all = f_all.scatter(positions, values)
     return f_all

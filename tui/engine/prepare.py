@@ -173,7 +173,7 @@ class Grid:
         ).get_column("D")
         self.product_units = prepared.product_units.filter(pl.col("p").is_between(first, last))
         self.units_by_product = (
-            pl.DataFrame({"product": list(self.products)})
+            pl.DataFrame({"product": list(self.products)}, schema={"product": pl.String})
             .join(
                 self.product_units.group_by("product").agg(pl.col("units").sum()),
                 on="product",
@@ -272,8 +272,23 @@ class Tiled:
     def __init__(self, grid: Grid, n_cases: int) -> None:
         self.n_cases = n_cases
         self.rows = pl.concat([grid.rows.select("cap", "unlimited", "price")] * n_cases)
-        self.quarters = pl.concat(
-            [grid.quarters.select("element", "period", "D", pl.col("e").alias("element_at"))]
-            * n_cases
-        ).rechunk()
+        self.quarters = (
+            pl.concat(
+                [grid.quarters.select("element", "period", "D", pl.col("e").alias("element_at"))]
+                * n_cases
+            )
+            .with_columns(
+                (pl.int_range(pl.len(), dtype=pl.Int32) // len(grid.periods)).alias("block")
+            )
+            .rechunk()
+        )
         self.element_names = pl.Series("element", list(grid.elements) * n_cases)
+        self.zeros = pl.Series("f", [0.0] * (grid.size * n_cases), dtype=pl.Float64)
+        # Product slots for every case at once: case k reads the ratios of its own
+        # element × quarter plane, each plane followed by one zero for unused slots.
+        plane = len(grid.elements) * len(grid.periods) + 1
+        if grid.products:
+            self.product_slots = pl.concat(
+                [grid.product_slots.select(pl.col("slot") + k * plane) for k in range(n_cases)]
+            )
+            self.product_units = pl.concat([grid.product_units_dense] * n_cases)

@@ -1,0 +1,230 @@
+"""``replan diff A B``: what changed between two plans, and what the change does.
+
+The structural changes come from ``tui.planfile.diff_plans``; the effect comes from
+evaluating both plans (through the same prepared engine when they share a dataset)
+and comparing every headline figure per case — stress cases matched by name — and the
+base-case figures of every element whose figures moved. Exit 0 whether or not the
+plans differ: 1 is kept for an invalid plan, as in every other command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui.cli.evaluate import Evaluated, evaluate_file, warning_lines
+from tui.domain.errors import ReplanError
+
+if TYPE_CHECKING:
+    from tui.engine.results import CaseResult, Evaluation
+    from tui.planfile import PlanChange
+
+LOWER_IS_BETTER, NEUTRAL, HIGHER_IS_BETTER = -1, 0, 1
+
+
+@dataclass(frozen=True)
+class Figure:
+    """How to read one figure off a case: its JSON key, label, unit and good direction."""
+
+    key: str
+    label: str
+    unit: str  # "%" (a fraction shown as percent), "t", "USD", "days"
+    better: int
+    read: Callable[[CaseResult, Evaluation], float | None]
+    base_only: bool = False
+
+
+def _portfolio(key: str) -> Callable[[CaseResult, Evaluation], float | None]:
+    return lambda case, _evaluation: getattr(case.portfolio, key)
+
+
+CASE_FIGURES = (
+    Figure("china_exposure", "China exposure", "%", LOWER_IS_BETTER, _portfolio("china_exposure")),
+    Figure(
+        "china_exposure_value",
+        "China exposure by value",
+        "%",
+        LOWER_IS_BETTER,
+        _portfolio("china_exposure_value"),
+    ),
+    Figure("demand_t", "Demand", "t", NEUTRAL, _portfolio("demand_t")),
+    Figure("supplied_t", "Supplied", "t", HIGHER_IS_BETTER, _portfolio("supplied_t")),
+    Figure("gap_t", "Gap", "t", LOWER_IS_BETTER, _portfolio("gap_t")),
+    Figure("coverage", "Coverage", "%", HIGHER_IS_BETTER, _portfolio("coverage")),
+    Figure("cost_usd", "Cost", "USD", NEUTRAL, _portfolio("cost_usd")),
+    Figure(
+        "premium_usd",
+        "Premium over all-China",
+        "USD",
+        NEUTRAL,
+        lambda _case, evaluation: evaluation.premium_usd,
+        base_only=True,
+    ),
+    Figure("stockpile_drawn_t", "Stockpile drawn", "t", NEUTRAL, _portfolio("stockpile_drawn_t")),
+    Figure("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER, _portfolio("shortfall_t")),
+    Figure(
+        "worst_days_short",
+        "Worst days short",
+        "days",
+        LOWER_IS_BETTER,
+        lambda case, _evaluation: case.worst_days_short,
+    ),
+)
+
+ELEMENT_FIGURES = (
+    ("china_exposure", "China exposure", "%", LOWER_IS_BETTER),
+    ("supplied_t", "Supplied", "t", HIGHER_IS_BETTER),
+    ("gap_t", "Gap", "t", LOWER_IS_BETTER),
+    ("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER),
+    ("days_short", "Days short", "days", LOWER_IS_BETTER),
+    ("cost_usd", "Cost", "USD", NEUTRAL),
+)
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    key: str
+    label: str
+    unit: str
+    better: int
+    a: float | None
+    b: float | None
+
+    @property
+    def change(self) -> float | None:
+        return None if self.a is None or self.b is None else self.b - self.a
+
+    @property
+    def moved(self) -> bool:
+        if (self.a is None) != (self.b is None):
+            return True
+        change = self.change
+        return change is not None and abs(change) > 1e-9 * max(1.0, abs(self.a or 0.0))
+
+
+@dataclass(frozen=True)
+class CaseChange:
+    case: str
+    figures: tuple[FigureChange, ...]
+
+
+@dataclass(frozen=True)
+class ElementChange:
+    element: str
+    figures: tuple[FigureChange, ...]
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    a: Evaluated
+    b: Evaluated
+    changes: tuple[PlanChange, ...]
+    cases: tuple[CaseChange, ...]
+    elements: tuple[ElementChange, ...]
+
+    @property
+    def same_dataset(self) -> bool:
+        first, second = self.a.workspace.dataset, self.b.workspace.dataset
+        if first is second:
+            return True
+        return (
+            first.path is not None
+            and second.path is not None
+            and (first.path.resolve() == second.path.resolve())
+        )
+
+
+def _case_changes(a: Evaluation, b: Evaluation) -> tuple[CaseChange, ...]:
+    """Base first, then stress cases by name: A's order, then those only in B."""
+    a_cases = {case.case: case for case in a.cases}
+    b_cases = {case.case: case for case in b.cases}
+    result = []
+    for name in dict.fromkeys([*a_cases, *b_cases]):
+        in_a, in_b = a_cases.get(name), b_cases.get(name)
+        is_base = (in_a or in_b).stress is None  # type: ignore[union-attr]
+        figures = tuple(
+            FigureChange(
+                f.key,
+                f.label,
+                f.unit,
+                f.better,
+                None if in_a is None else f.read(in_a, a),
+                None if in_b is None else f.read(in_b, b),
+            )
+            for f in CASE_FIGURES
+            if is_base or not f.base_only
+        )
+        result.append(CaseChange(name, figures))
+    return tuple(result)
+
+
+def _element_rows(case: CaseResult) -> dict[str, dict]:
+    return {row["element"]: row for row in case.elements.iter_rows(named=True)}
+
+
+def _element_changes(a: Evaluation, b: Evaluation) -> tuple[ElementChange, ...]:
+    """Base-case figures of the elements whose figures moved, in dataset order."""
+    a_rows, b_rows = _element_rows(a.base), _element_rows(b.base)
+    result = []
+    for symbol in dict.fromkeys([*a_rows, *b_rows]):
+        row_a, row_b = a_rows.get(symbol), b_rows.get(symbol)
+        figures = tuple(
+            FigureChange(
+                key,
+                label,
+                unit,
+                better,
+                None if row_a is None else row_a[key],
+                None if row_b is None else row_b[key],
+            )
+            for key, label, unit, better in ELEMENT_FIGURES
+        )
+        if any(figure.moved for figure in figures):
+            result.append(ElementChange(symbol, figures))
+    return tuple(result)
+
+
+def compare(path_a: Path, path_b: Path, data_dir: Path | None) -> PlanDiff:
+    """Open, evaluate and compare two plans; reports the problems of both at once."""
+    from tui.planfile import diff_plans
+
+    opened: list[Evaluated] = []
+    problems = []
+    for path in (path_a, path_b):
+        try:
+            opened.append(evaluate_file(path, data_dir))
+        except ReplanError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ReplanError(problems)
+    a, b = opened
+    return PlanDiff(
+        a=a,
+        b=b,
+        changes=tuple(diff_plans(a.workspace.plan, b.workspace.plan)),
+        cases=_case_changes(a.evaluation, b.evaluation),
+        elements=_element_changes(a.evaluation, b.evaluation),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir) if args.data_dir else None
+    result = compare(Path(args.a), Path(args.b), data_dir)
+    if args.format == "json":
+        from tui.cli.formats.diff_output import diff_to_dict
+        from tui.cli.formats.json_output import dumps
+
+        sys.stdout.write(dumps(diff_to_dict(result)) + "\n")
+    else:
+        from tui.cli.formats.diff_output import render_diff
+        from tui.cli.formats.text import style_for
+
+        sys.stdout.write(render_diff(result, style_for(sys.stdout)))
+        for item in (result.a, result.b):
+            for line in warning_lines(item):
+                print(line, file=sys.stderr)
+    return 0

@@ -1,0 +1,205 @@
+"""A plan diff as text for a reviewer, or as JSON for a script.
+
+The table reads top-down the way a reviewer asks: what changed in the file, what it
+does to the headline figures of each case, and which elements moved. Changes for the
+better are green, for the worse red with a marker (on a terminal); changes of figures
+shown in percent are in percentage points.
+
+JSON shape (figures unrounded; shares as fractions; ``null`` for a figure that does not
+exist, e.g. a stress case only one plan has)::
+
+    {"a": {"file", "plan", "dataset"}, "b": {...}, "same_dataset": bool,
+     "changes": [{"area", "key", "field", "before", "after"}],
+     "cases": [{"case", "figures": {KEY: {"a", "b", "change"}}}],
+     "elements": [{"element", "figures": {KEY: {"a", "b", "change"}}}]}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from tui.cli.formats import text
+from tui.cli.formats.text import Column, Style
+
+if TYPE_CHECKING:
+    from tui.cli.diff import FigureChange, PlanDiff
+    from tui.cli.evaluate import Evaluated
+
+
+# --- JSON ---------------------------------------------------------------------------
+
+
+def _side(item: Evaluated) -> dict[str, str]:
+    return {
+        "file": item.file,
+        "plan": item.workspace.plan.name,
+        "dataset": item.workspace.dataset.name,
+    }
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _figures(figures: Sequence[FigureChange]) -> dict[str, dict[str, float | None]]:
+    return {
+        f.key: {"a": _number(f.a), "b": _number(f.b), "change": _number(f.change)} for f in figures
+    }
+
+
+def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
+    return {
+        "a": _side(diff.a),
+        "b": _side(diff.b),
+        "same_dataset": diff.same_dataset,
+        "changes": [
+            {
+                "area": c.area,
+                "key": c.key,
+                "field": c.field,
+                "before": c.before,
+                "after": c.after,
+            }
+            for c in diff.changes
+        ],
+        "cases": [{"case": c.case, "figures": _figures(c.figures)} for c in diff.cases],
+        "elements": [{"element": e.element, "figures": _figures(e.figures)} for e in diff.elements],
+    }
+
+
+# --- table --------------------------------------------------------------------------
+
+
+def _value(figure: FigureChange, value: float | None, style: Style, sign: bool = False) -> str:
+    dash = style.dash
+    if figure.unit == "%":
+        return text.percent(value, dash, sign)
+    if figure.unit == "USD":
+        return text.usd_millions(value, dash, sign)
+    if figure.unit == "days":
+        return text.days(value, dash, sign)
+    return text.tonnes(value, dash, sign)
+
+
+def _unit(figure: FigureChange) -> str:
+    return {"USD": "USD M"}.get(figure.unit, figure.unit)
+
+
+def _verdict(figure: FigureChange) -> int:
+    """+1 better, -1 worse, 0 neutral or unchanged."""
+    change = figure.change
+    if change is None or not figure.moved or figure.better == 0:
+        return 0
+    return 1 if change * figure.better > 0 else -1
+
+
+def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
+    return {1: style.green, -1: style.red}.get(verdict)
+
+
+def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
+    if not diff.changes:
+        return [style.bold("Plan changes"), "  none: the plans say the same"]
+    rows = []
+    for change in diff.changes:
+        if change.area == "stress":
+            what = f'stress "{change.key}" {change.field}'
+        else:
+            what = f"{change.key} {change.field}".strip()
+        rows.append([what, change.before, change.after])
+    columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
+    title = f"Plan changes ({len(diff.changes)})"
+    return [style.bold(title), *text.render_table(columns, rows)]
+
+
+def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
+    columns = [
+        Column("figure", "<"),
+        Column("unit", "<"),
+        Column("A"),
+        Column("B"),
+        Column("change"),
+        Column("", "<"),
+    ]
+    rows, styles, starts = [], [], []
+    for case in diff.cases:
+        starts.append(len(rows))
+        for figure in case.figures:
+            verdict = _verdict(figure)
+            marker = style.marker if verdict < 0 else ""
+            rows.append(
+                [
+                    figure.label,
+                    _unit(figure),
+                    _value(figure, figure.a, style),
+                    _value(figure, figure.b, style),
+                    _value(figure, figure.change, style, sign=True),
+                    marker,
+                ]
+            )
+            styles.append(_row_style(verdict, style))
+    table = text.render_table(columns, rows, styles, indent="    ")
+    lines = [style.bold("Headline figures") + "  (changes in percent are in points)", table[0]]
+    for index, case in enumerate(diff.cases):
+        title = "Base case" if index == 0 else f"Stress: {case.case}"
+        end = starts[index + 1] if index + 1 < len(starts) else len(rows)
+        lines.append(f"  {style.bold(title)}")
+        lines.extend(table[1 + starts[index] : 1 + end])
+    return lines
+
+
+def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
+    title = style.bold("Elements whose base-case figures changed")
+    if not diff.elements:
+        return [title, "  none"]
+    columns = [
+        Column("element", "<"),
+        Column("China % A"),
+        Column("China % B"),
+        Column("gap t A"),
+        Column("gap t B"),
+        Column("shortfall t A"),
+        Column("shortfall t B"),
+        Column("cost USD M change"),
+        Column("", "<"),
+    ]
+    rows, styles = [], []
+    for element in diff.elements:
+        by_key = {f.key: f for f in element.figures}
+        exposure, gap = by_key["china_exposure"], by_key["gap_t"]
+        shortfall, cost = by_key["shortfall_t"], by_key["cost_usd"]
+        verdicts = [_verdict(f) for f in element.figures]
+        verdict = -1 if -1 in verdicts else 1 if 1 in verdicts else 0
+        rows.append(
+            [
+                element.element,
+                _value(exposure, exposure.a, style),
+                _value(exposure, exposure.b, style),
+                _value(gap, gap.a, style),
+                _value(gap, gap.b, style),
+                _value(shortfall, shortfall.a, style),
+                _value(shortfall, shortfall.b, style),
+                _value(cost, cost.change, style, sign=True),
+                style.marker if verdict < 0 else "",
+            ]
+        )
+        styles.append(_row_style(verdict, style))
+    return [title, *text.render_table(columns, rows, styles)]
+
+
+def render_diff(diff: PlanDiff, style: Style) -> str:
+    a, b = diff.a, diff.b
+    header = [
+        f"A  {style.bold(a.workspace.plan.name)}  ({a.file})",
+        f"B  {style.bold(b.workspace.plan.name)}  ({b.file})",
+    ]
+    if diff.same_dataset:
+        header.append(f"dataset {a.workspace.dataset.name} for both")
+    else:
+        header.append(
+            f"datasets differ: A {a.workspace.dataset.name}, B {b.workspace.dataset.name}"
+        )
+    sections = [header, _changes_section(diff, style), _figures_section(diff, style)]
+    sections.append(_elements_section(diff, style))
+    return "\n\n".join("\n".join(section) for section in sections) + "\n"

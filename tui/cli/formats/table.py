@@ -1,0 +1,216 @@
+"""An evaluation as text for a person: a headline per case, then an aligned element table.
+
+Units are in the headers (t, %, USD M), numbers have thousands separators, and every
+gap or shortfall is flagged with a marker (and colour on a terminal) so that the eye
+finds the problems first. ``--periods`` adds, per case, a quarter table per element.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tui.cli.formats import text
+from tui.cli.formats.text import Column, Style
+
+if TYPE_CHECKING:
+    from tui.domain.plan import Plan, StressCase
+    from tui.engine.results import CaseResult, Evaluation
+
+ELEMENT_COLUMNS = [
+    Column("element", "<"),
+    Column("demand t"),
+    Column("supplied t"),
+    Column("gap t"),
+    Column("cover %"),
+    Column("China %"),
+    Column("cost USD M"),
+    Column("stock t"),
+    Column("drawn t"),
+    Column("shortfall t"),
+    Column("days short"),
+    Column("", "<"),
+]
+
+
+def describe_stress(stress: StressCase, style: Style) -> str:
+    severity = f"{stress.severity:g}"
+    months = text.plural(stress.months, "month")
+    where = f" ({', '.join(stress.elements)})" if stress.elements else ""
+    return f"{stress.source} deliveries -{severity} % for {months} from {stress.start}{where}"
+
+
+def _target_note(exposure: float | None, plan: Plan, style: Style) -> str:
+    target = plan.target_china_exposure
+    if target is None or exposure is None:
+        return ""
+    if exposure * 100 > target + 1e-9:
+        return style.red(f"{style.marker} above target {target:g} %")
+    return style.green(f"{style.ok} within target {target:g} %")
+
+
+def _flag(value: float, style: Style) -> str:
+    return style.red(style.marker) if text.is_short(value) else ""
+
+
+def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str]:
+    """The case's portfolio figures as label / value / unit / note lines."""
+    p = case.portfolio
+    dash = style.dash
+    exposure_note = _target_note(p.china_exposure, evaluation.plan, style)
+    cost_note = ""
+    if case is evaluation.base:
+        premium = text.usd_millions(evaluation.premium_usd, dash, sign=True)
+        cost_note = f"premium over all-China {premium} USD M"
+    else:
+        change = text.usd_millions(p.cost_usd - evaluation.base.portfolio.cost_usd, dash, sign=True)
+        cost_note = f"{change} USD M against the base case"
+    worst = case.worst_days_short
+    worst_note = ""
+    if worst > 0:
+        worst_row = case.elements.sort("days_short", descending=True).row(0, named=True)
+        worst_note = f"({worst_row['element']})"
+    short = case.products_short
+    lines: list[tuple[str, str, str, str]] = [
+        ("China exposure", text.percent(p.china_exposure, dash), "%", exposure_note),
+        ("  by value", text.percent(p.china_exposure_value, dash), "%", ""),
+        ("Demand", text.tonnes(p.demand_t), "t", ""),
+        ("Supplied", text.tonnes(p.supplied_t), "t", ""),
+        ("Gap", text.tonnes(p.gap_t), "t", _flag(p.gap_t, style)),
+        ("Coverage", text.percent(p.coverage, dash), "%", ""),
+        ("Cost", text.usd_millions(p.cost_usd), "USD M", cost_note),
+        ("Stockpile drawn", text.tonnes(p.stockpile_drawn_t), "t", ""),
+        ("Shortfall", text.tonnes(p.shortfall_t), "t", _flag(p.shortfall_t, style)),
+        ("Worst days short", text.days(worst), "days", worst_note),
+    ]
+    products = _products_short(case, style) if case.products.height else None
+    if products is not None:
+        lines.append(("Products short", str(len(short)), "", products[0] if products else ""))
+    label_width = max(len(label) for label, *_ in lines)
+    value_width = max(len(value) for _, value, *_ in lines)
+    unit_width = max(len(unit) for *_, unit, _ in lines)
+    out = [
+        f"  {label:<{label_width}}  {value:>{value_width}} {unit:<{unit_width}}  {note}".rstrip()
+        for label, value, unit, note in lines
+    ]
+    # one product per line, under the first, so a long list stays readable
+    indent = " " * (2 + label_width + 2 + value_width + 1 + unit_width + 2)
+    return out + [indent + more for more in (products or [])[1:]]
+
+
+def _products_short(case: CaseResult, style: Style) -> list[str]:
+    """``motor 208 of 2,000 units`` for each product that loses units, the worst first."""
+    parts = []
+    for row in case.products.sort("units_short", descending=True).iter_rows(named=True):
+        if row["units_short"] > 0:
+            short, total = text.units(row["units_short"]), text.units(row["units"])
+            parts.append(style.red(f"{row['product']} {short} of {total} units short"))
+    return parts
+
+
+def _element_row(row: dict[str, Any], style: Style) -> tuple[list[str], Callable | None]:
+    dash = style.dash
+    flag, row_style = "", None
+    if text.is_short(row["shortfall_t"]):
+        flag, row_style = f"{style.marker} short", style.red
+    elif text.is_short(row["gap_t"]):
+        flag, row_style = f"{style.marker} gap, from stock", style.yellow
+    elif not row["demand_t"]:
+        row_style = style.dim
+    cells = [
+        row["element"],
+        text.tonnes(row["demand_t"]),
+        text.tonnes(row["supplied_t"]),
+        text.tonnes(row["gap_t"]),
+        text.percent(row["coverage"], dash),
+        text.percent(row["china_exposure"], dash),
+        text.usd_millions(row["cost_usd"]),
+        text.tonnes(row["stockpile_t"]),
+        text.tonnes(row["stockpile_drawn_t"]),
+        text.tonnes(row["shortfall_t"]),
+        text.days(row["days_short"]),
+        flag,
+    ]
+    return cells, row_style
+
+
+def element_table(case: CaseResult, style: Style) -> list[str]:
+    rows, styles = [], []
+    for row in case.elements.iter_rows(named=True):
+        cells, row_style = _element_row(row, style)
+        rows.append(cells)
+        styles.append(row_style)
+    return text.render_table(ELEMENT_COLUMNS, rows, styles)
+
+
+def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> list[str]:
+    """One quarter table per element that has demand in the horizon."""
+    columns = [
+        Column("quarter", "<"),
+        Column("demand t"),
+        *(Column(f"{source} t") for source in sources),
+        Column("gap t"),
+        Column("China %"),
+        Column("drawn t"),
+        Column("shortfall t"),
+        Column("days short"),
+        Column("", "<"),
+    ]
+    lines: list[str] = []
+    idle: list[str] = []
+    for symbol in case.elements.get_column("element").to_list():
+        frame = case.element_periods(symbol)
+        if not any(frame.get_column("demand_t").to_list()):
+            idle.append(symbol)
+            continue
+        rows, styles = [], []
+        for row in frame.iter_rows(named=True):
+            short, gap = text.is_short(row["shortfall_t"]), text.is_short(row["gap_t"])
+            rows.append(
+                [
+                    row["period"],
+                    text.tonnes(row["demand_t"]),
+                    *(text.tonnes(row[f"supplied_{source}"]) for source in sources),
+                    text.tonnes(row["gap_t"]),
+                    text.percent(row["china_exposure"], style.dash),
+                    text.tonnes(row["stockpile_drawn_t"]),
+                    text.tonnes(row["shortfall_t"]),
+                    text.days(row["days_short"]),
+                    style.marker if short or gap else "",
+                ]
+            )
+            styles.append(style.red if short else style.yellow if gap else None)
+        lines += ["", f"  {style.bold(symbol)} by quarter"]
+        lines += text.render_table(columns, rows, styles, indent="    ")
+    if idle:
+        lines += ["", f"  no demand in the horizon: {', '.join(idle)}"]
+    return lines
+
+
+def _case_title(case: CaseResult, style: Style) -> str:
+    if case.stress is None:
+        return style.bold("Base case")
+    return (
+        f"{style.bold('Stress: ' + case.case)} {style.dash} {describe_stress(case.stress, style)}"
+    )
+
+
+def render_evaluation(
+    evaluation: Evaluation, *, file: str, dataset: str, periods: bool, style: Style
+) -> str:
+    plan = evaluation.plan
+    count = text.plural(len(evaluation.periods), "quarter")
+    lines = [
+        f"{style.bold(plan.name)}  ({file})",
+        f"dataset {dataset} · horizon {evaluation.start}–{evaluation.end} ({count})"
+        if style.unicode
+        else f"dataset {dataset}, horizon {evaluation.start} to {evaluation.end} ({count})",
+    ]
+    for case in evaluation.cases:
+        lines += ["", _case_title(case, style)]
+        lines += headline(case, evaluation, style)
+        lines += [""]
+        lines += element_table(case, style)
+        if periods:
+            lines += period_tables(case, evaluation.sources, style)
+    return "\n".join(lines) + "\n"
