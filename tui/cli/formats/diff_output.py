@@ -98,6 +98,14 @@ def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
     return {1: style.green, -1: style.red}.get(verdict)
 
 
+CELL_WIDTH = 48
+
+
+def _clip(value: str) -> str:
+    """Long values (descriptions) are cut so the table stays readable; JSON has them whole."""
+    return value if len(value) <= CELL_WIDTH else value[: CELL_WIDTH - 1] + "…"
+
+
 def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
     if not diff.changes:
         return [style.bold("Plan changes"), "  none: the plans say the same"]
@@ -107,7 +115,7 @@ def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
             what = f'stress "{change.key}" {change.field}'
         else:
             what = f"{change.key} {change.field}".strip()
-        rows.append([what, change.before, change.after])
+        rows.append([what, _clip(change.before), _clip(change.after)])
     columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
     title = f"Plan changes ({len(diff.changes)})"
     return [style.bold(title), *text.render_table(columns, rows)]
