@@ -1,0 +1,197 @@
+"""Compare, stress cases, help and the command palette, driven as a user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import make_app, ready, settle
+from tui.app.comparison import Column, compact_split, compare_rows
+from tui.app.screens.browser import PlanBrowser
+from tui.app.screens.compare import CompareScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.stress import StressForm, StressScreen
+from tui.app.widgets.element_table import ElementTable
+from tui.app.widgets.headline import HeadlinePanel
+from tui.domain.plan import Split
+from tui.workspace import open_plan
+
+
+def test_compare_rows_flag_differences(workdir: Path) -> None:
+    columns = []
+    for name in ("baseline", "diversified"):
+        ws = open_plan(Path(f"plans/{name}.toml"))
+        ds = ws.dataset
+        columns.append(Column(name, ws.plan, ws.evaluate(), ds.element_ids, ds.source_ids))
+    rows = {r.label: r for r in compare_rows(columns)}
+    assert rows["Dy"].cells == ("70/20/10 · 60d", "50/40/10 · 90d")
+    assert rows["Dy"].differs == (False, True)
+    assert rows["La"].differs == (False, False)
+    assert rows["Stress cases"].cells == ("1", "0") and rows["Stress cases"].differs[1]
+    assert compact_split(Split.of(lynas=100), ("china", "lynas")) == "0/100"
+
+
+async def test_compare_the_open_plan_with_another(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        browser = app.screen
+        assert isinstance(browser, PlanBrowser) and browser.marked == ["current"]
+        table = browser.query_one("#plans")
+        table.move_cursor(row=table.get_row_index(str(Path("plans/diversified.toml"))))
+        await pilot.press("space", "c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [c.plan.name for c in screen.columns] == [
+            "Baseline 2026",
+            "Heavy rare earths via Lynas",
+        ]
+        compare = screen.query_one("#compare")
+        dy = next(r for r in screen.rows if r.label == "Dy")
+        assert dy.differs == (False, True)
+        rows_all = compare.row_count
+        await pilot.press("d")
+        assert compare.row_count < rows_all  # only the differences left
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_compare_edits_with_the_saved_version(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.press("right_square_bracket")
+        app.action_compare_saved()
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert [c.label for c in screen.columns] == ["as saved", "open plan (edited)"]
+        dy = next(r for r in screen.rows if r.label == "Dy")
+        assert dy.cells[0].startswith("70/20/10") and dy.differs[1]
+        assert "25" in dy.cells[1]
+
+
+async def test_stress_add_edit_remove(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, StressScreen)
+        assert app.screen.query_one("#stress-table").row_count == 2  # base + one case
+        await pilot.press("a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StressForm)
+        await pilot.click("#preset-licence")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, StressScreen)
+        plan = app.session.plan
+        assert [c.name for c in plan.stress][-1] == "Licence lag on the April-2025 list"
+        assert len(app.session.evaluation.stress_cases) == 2
+        assert "Licence lag" in str(main.query_one(HeadlinePanel).render())
+        # edit the new case: 6 months instead of 2
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StressForm)
+        form.query_one("#months").value = "6"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.session.plan.stress[-1].months == 6
+        short_6 = app.session.evaluation.stress_cases[-1].portfolio.shortfall_t
+        # delete the first case
+        table = app.screen.query_one("#stress-table")
+        table.move_cursor(row=1)
+        await pilot.press("d")
+        await settle(pilot)
+        assert [c.name for c in app.session.plan.stress] == ["Licence lag on the April-2025 list"]
+        assert app.session.evaluation.stress_cases[0].portfolio.shortfall_t == short_6
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+z")
+        assert len(app.session.plan.stress) == 2  # the delete is one undo step
+
+
+async def test_stress_form_rejects_bad_input(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#name").value = "Bad"
+        form.query_one("#start").value = "2027Q5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        assert "start" in str(form.query_one("#stress-error").render())
+        form.query_one("#start").value = "2027Q1"
+        form.query_one("#elements").value = "Dy, Xx"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Xx" in str(form.query_one("#stress-error").render())
+        assert len(app.session.plan.stress) == 1
+
+
+async def test_help_lists_the_keys(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(w.render()) for w in app.screen.query(".help-guide"))
+        assert "ctrl+z" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_jumps_to_an_element(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"jump to Tb")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.query_one(ElementTable).element == "Tb"
+
+
+async def test_palette_runs_an_action(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"stress: cases")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, StressScreen)
+
+
+async def test_chart_cycles_through_cases(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = app.screen
+        main.query_one(ElementTable).select("Dy")
+        await pilot.press("v")
+        chart = main.query_one("#chart")
+        assert chart.data.case == "China embargo, 2 months"
+        assert any(v > 0 for v in chart.data.shortfall_t)
+        assert "▲" in chart.text
+        await pilot.press("v")
+        assert chart.data.case == "base"

@@ -1,0 +1,323 @@
+"""The replan app: opens a plan, keeps the session, and runs the file flows.
+
+Screens draw and edit; the app owns what spans screens — which plan is open, and the
+flows that ask questions on the way (save → conflict → reload/overwrite/save as; quit
+or open → unsaved changes → save/discard). Those flows are async workers so that each
+question is an ``await`` and the code reads in the order the user experiences it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import Future
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from tui.app.loading import load_session
+from tui.app.screens.dialogs import (
+    ChoiceDialog,
+    ErrorDialog,
+    PathDialog,
+    confirm_discard,
+    conflict_dialog,
+)
+from tui.app.screens.main import MainScreen
+from tui.app.screens.welcome import WelcomeScreen
+from tui.app.session import Session, display_path
+from tui.domain.errors import ReplanError, SaveConflict, SaveError
+
+
+def _palette() -> type:
+    """The palette's provider, imported when the palette first opens (not at launch)."""
+    from tui.app.commands import ReplanCommands
+
+    return ReplanCommands
+
+
+class ReplanApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "replan"
+    COMMANDS = App.COMMANDS | {_palette}
+    BINDINGS = [  # noqa: RUF012
+        Binding("ctrl+s", "save", "Save", id="plan.save", tooltip="Save the plan to its file"),
+        Binding("ctrl+o", "open", "Open", id="plan.open",
+                tooltip="Browse the plans folder: figures of each plan, errors of broken ones"),
+        Binding("S", "save_as", "Save as", show=False, id="plan.save_as",
+                tooltip="Save the plan under another file name"),
+        Binding("ctrl+n", "new", "New", show=False, id="plan.new",
+                tooltip="Start a new plan on the reference data"),
+        Binding("question_mark,f1", "help", "Help", id="app.help",
+                tooltip="Keys and a short guide"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (asks about unsaved changes)"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.force_quit",
+                tooltip="Quit from anywhere"),
+    ]  # fmt: skip
+
+    def __init__(
+        self,
+        plan_path: Path | None = None,
+        data_dir: Path | None = None,
+        *,
+        preloaded: Future[Session] | None = None,
+    ) -> None:
+        super().__init__()
+        self.plan_path = plan_path
+        self.data_dir = data_dir
+        self.preloaded = preloaded
+        self.session: Session | None = None
+
+    # --- launch ----------------------------------------------------------------------
+
+    async def on_mount(self) -> None:
+        try:
+            if self.preloaded is not None:
+                session = await asyncio.wrap_future(self.preloaded)
+            else:
+                session = await asyncio.to_thread(load_session, self.plan_path, self.data_dir)
+        except ReplanError as error:
+            self._show_failure(error.problems, self.plan_path)
+            return
+        except Exception as error:
+            self._show_failure([f"{type(error).__name__}: {error}"], self.plan_path)
+            return
+        self.install(session)
+
+    def _show_failure(self, problems: list, path: Path | None) -> None:
+        what = display_path(path) if path is not None else "the default plan"
+        self.push_screen(WelcomeScreen(f"Could not open {what}", problems))
+        self.push_screen(ErrorDialog(f"Could not open {what}", problems))
+
+    def install(self, session: Session) -> None:
+        """Make ``session`` the open plan, replacing whatever screen showed before."""
+        self.session = session
+        screen = MainScreen(session)
+        if isinstance(self.screen, MainScreen | WelcomeScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+        warnings = session.evaluation.warnings
+        if warnings:
+            more = (
+                f"\n(+{len(warnings) - 3} more: see each element's panel)"
+                if len(warnings) > 3
+                else ""
+            )
+            self.notify(
+                "\n".join(warnings[:3]) + more, title="Warnings", severity="warning", timeout=8
+            )
+
+    @property
+    def main(self) -> MainScreen | None:
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    @property
+    def plans_folder(self) -> Path:
+        """Where plans live: the open plan's folder, else ./plans (or . without one)."""
+        if self.session is not None and self.session.path is not None:
+            return self.session.path.parent
+        return Path("plans") if Path("plans").is_dir() else Path(".")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in {"save", "save_as", "compare", "compare_saved"} and self.session is None:
+            return False  # nothing open: hide them
+        if action == "save" and self.session is not None:
+            return True if self.session.dirty or self.session.path is None else None
+        return True
+
+    # --- files -----------------------------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        """Open a plan file in place of the current one; errors become a dialog."""
+        try:
+            session = Session.open(path, self.data_dir)
+        except ReplanError as error:
+            self.push_screen(ErrorDialog(f"Could not open {display_path(path)}", error.problems))
+            return False
+        except Exception as error:
+            self.push_screen(ErrorDialog(f"Could not open {display_path(path)}", [repr(error)]))
+            return False
+        self.install(session)
+        self.notify(f"Opened {display_path(path)}", timeout=3)
+        return True
+
+    def action_save(self) -> None:
+        self.run_worker(self.save_flow(), exclusive=True, group="save")
+
+    def action_save_as(self) -> None:
+        self.run_worker(self.save_flow(ask=True), exclusive=True, group="save")
+
+    async def save_flow(self, *, ask: bool = False) -> bool:
+        """Save, asking for a name when needed and settling conflicts. True when saved."""
+        session = self.session
+        if session is None:
+            return False
+        path = session.path
+        if ask or path is None:
+            suggestion = display_path(self.plans_folder / _slug(session.plan.name))
+            path = await self.push_screen_wait(PathDialog("Save plan as", suggestion))
+            if path is None:
+                return False
+        force = False
+        while True:
+            try:
+                saved = session.save(path, force=force)
+            except SaveConflict:
+                answer = await self._settle_conflict(session, path)
+                if answer == "overwrite":
+                    force = True
+                    continue
+                if answer == "save_as":
+                    suggestion = display_path(path.with_name(path.stem + "-mine.toml"))
+                    path = await self.push_screen_wait(
+                        PathDialog("Save your version as", suggestion)
+                    )
+                    if path is None:
+                        return False
+                    force = False
+                    continue
+                return False
+            except SaveError as error:
+                self.notify(
+                    "\n".join(p.message for p in error.problems) + "\nYour edits are kept.",
+                    title=f"Not saved — {display_path(path)}",
+                    severity="error",
+                    timeout=10,
+                )
+                return False
+            except ValueError as error:
+                self.notify(str(error), severity="error")
+                return False
+            break
+        self.notify(f"Plan saved — {display_path(saved)}", timeout=4)
+        if self.main is not None:
+            self.main.update_title()
+            self.main.refresh_bindings()
+        return True
+
+    async def _settle_conflict(self, session: Session, path: Path) -> str | None:
+        """Someone else's file is in the way: reload, overwrite, save as, or cancel."""
+        own_file = session.path is not None and path.resolve() == session.path.resolve()
+        if not own_file:
+            dialog = ChoiceDialog(
+                "The file exists",
+                f"{display_path(path)} already exists. Overwrite it with this plan?",
+                [("overwrite", "Overwrite", "error"), ("save_as", "Save as…", "primary"),
+                 ("cancel", "Cancel", "default")],
+            )  # fmt: skip
+            return await self.push_screen_wait(dialog)
+        answer = await self.push_screen_wait(conflict_dialog(display_path(path)))
+        if answer == "reload":
+            try:
+                self.install(session.reload())
+            except ReplanError as error:
+                self.push_screen(ErrorDialog("Could not reload", error.problems))
+            else:
+                self.notify(f"Reloaded {display_path(path)} — your edits were dropped", timeout=5)
+            return None
+        return answer
+
+    async def confirm_leave(self, doing: str) -> bool:
+        """With unsaved changes, ask: save (then go on), discard (go on) or cancel."""
+        session = self.session
+        if session is None or not session.dirty:
+            return True
+        answer = await self.push_screen_wait(confirm_discard(session.plan.name, doing))
+        if answer == "save":
+            return await self.save_flow()
+        return answer == "discard"
+
+    def action_open(self) -> None:
+        self.run_worker(self._open_flow(), exclusive=True, group="files")
+
+    async def _open_flow(self) -> None:
+        from tui.app.screens.browser import PlanBrowser
+
+        if not await self.confirm_leave("open another plan"):
+            return
+        choice = await self.push_screen_wait(PlanBrowser(self.plans_folder, self.data_dir))
+        if choice is not None:
+            self.browser_choice(choice)
+
+    def browser_choice(self, choice: tuple[str, object]) -> None:
+        kind, value = choice
+        if kind == "open" and isinstance(value, Path):
+            self.open_path(value)
+        elif kind == "new":
+            self.install(Session.new(self.data_dir))
+        elif kind == "compare" and isinstance(value, list):
+            self.show_compare(value)
+
+    def action_new(self) -> None:
+        self.run_worker(self._new_flow(), exclusive=True, group="files")
+
+    async def _new_flow(self) -> None:
+        if not await self.confirm_leave("start a new plan"):
+            return
+        try:
+            self.install(Session.new(self.data_dir))
+        except ReplanError as error:
+            self.push_screen(ErrorDialog("Could not start a new plan", error.problems))
+            return
+        self.notify("New plan on the reference data", timeout=3)
+
+    # --- compare, help, quit -----------------------------------------------------------
+
+    def action_compare(self) -> None:
+        from tui.app.screens.browser import PlanBrowser
+
+        def done(choice: tuple[str, object] | None) -> None:
+            if choice is not None:
+                self.browser_choice(choice)
+
+        self.push_screen(PlanBrowser(self.plans_folder, self.data_dir, compare=True), done)
+
+    def action_compare_saved(self) -> None:
+        """The open plan against the version on disk."""
+        session = self.session
+        if session is None or session.saved_plan is None:
+            self.notify("This plan has no saved version yet", severity="warning")
+            return
+        self.show_compare(["saved", "current"])
+
+    def show_compare(self, items: list) -> None:
+        from tui.app.screens.compare import CompareScreen, compare_items
+
+        try:
+            columns = compare_items(self, items)
+        except ReplanError as error:
+            self.push_screen(ErrorDialog("Could not compare", error.problems))
+            return
+        if len(columns) < 2:
+            self.notify("Pick at least two plans to compare", severity="warning")
+            return
+        self.push_screen(CompareScreen(columns))
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_quit(self) -> None:  # type: ignore[override]
+        self.run_worker(self._quit_flow(), exclusive=True, group="files")
+
+    async def _quit_flow(self) -> None:
+        if await self.confirm_leave("quit"):
+            self.exit(0)
+
+    def jump_to(self, element: str) -> None:
+        if self.main is not None:
+            while self.screen is not self.main:
+                self.pop_screen()
+            self.main.jump_to(element)
+
+
+def _slug(name: str) -> str:
+    """A file name from a plan name: ``Heavy REEs via Lynas`` → ``heavy-rees-via-lynas.toml``."""
+    words = "".join(c.lower() if c.isalnum() else " " for c in name).split()
+    return ("-".join(words) or "plan") + ".toml"

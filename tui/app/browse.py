@@ -1,0 +1,85 @@
+"""The plans folder as the browser lists it: every file, its figures or its error.
+
+A malformed file is listed with what is wrong with it, never hidden: in a shared
+folder, the broken file is exactly the one someone needs to find. Summaries are built
+one file at a time (the browser fills its rows as they come) and keep the evaluated
+workspace, so that comparing plans just picked does not evaluate them again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.app.numbers import tidy
+from tui.domain.errors import ReplanError
+from tui.engine import Evaluation
+from tui.workspace import Workspace, open_plan
+
+
+@dataclass(frozen=True, eq=False)
+class PlanSummary:
+    path: Path
+    modified: float
+    name: str | None = None
+    author: str | None = None
+    china_exposure: float | None = None
+    target: float | None = None
+    gap_t: float | None = None
+    cost_usd: float | None = None
+    error: str | None = None
+    workspace: Workspace | None = None
+    evaluation: Evaluation | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def plan_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files of a folder, by name; an unreadable folder lists nothing."""
+    try:
+        return sorted((p for p in folder.glob("*.toml") if p.is_file()), key=lambda p: p.name)
+    except OSError:
+        return []
+
+
+def modified_time(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
+    """Open and evaluate one plan; any problem becomes the summary's ``error``."""
+    modified = modified_time(path)
+    try:
+        workspace = open_plan(path, data_dir)
+        evaluation = workspace.evaluate()
+    except ReplanError as error:
+        problems = error.problems
+        first = problems[0] if problems else None
+        message = first.message if first is not None else str(error)
+        if first is not None and first.where:
+            message = f"{first.where}: {message}"
+        if len(problems) > 1:
+            message += f" (+{len(problems) - 1} more)"
+        return PlanSummary(path, modified, error=message)
+    except Exception as error:
+        return PlanSummary(path, modified, error=f"{type(error).__name__}: {error}")
+    plan = workspace.plan
+    portfolio = evaluation.base.portfolio
+    target = plan.target_china_exposure
+    return PlanSummary(
+        path,
+        modified,
+        name=plan.name,
+        author=plan.author,
+        china_exposure=portfolio.china_exposure,
+        target=None if target is None else target / 100,
+        gap_t=tidy(portfolio.gap_t),
+        cost_usd=portfolio.cost_usd,
+        workspace=workspace,
+        evaluation=evaluation,
+    )

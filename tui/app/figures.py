@@ -1,0 +1,163 @@
+"""What the main screen shows, taken out of an Evaluation as plain values.
+
+The widgets only turn these into coloured text; choosing the figures (the worst stress
+case per element, the premium over all-China, the quarters to mark) happens here where
+it can be tested without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.app.numbers import tidy
+from tui.domain.plan import Number, Plan
+from tui.engine import Evaluation
+
+
+@dataclass(frozen=True)
+class ElementRow:
+    element: str
+    demand_t: float
+    shares: tuple[Number | None, ...]
+    """Per source, in dataset order; None for every source when the element is uncovered."""
+    scheduled: bool
+    china_exposure: float | None
+    coverage: float
+    gap_t: float
+    stress_shortfall_t: float | None
+    """The worst shortfall over the stress cases; None when the plan has none."""
+
+
+@dataclass(frozen=True)
+class StressLine:
+    name: str
+    shortfall_t: float
+    worst_days_short: float
+    worst_element: str | None
+    products_short: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Headline:
+    china_exposure: float | None
+    target: float | None
+    """The plan's target as a fraction (0–1), or None when the plan sets none."""
+    demand_t: float
+    gap_t: float
+    coverage: float
+    cost_usd: float
+    premium_usd: float
+    all_china_cost_usd: float
+    shortfall_t: float
+    products_short: tuple[str, ...]
+    stress: tuple[StressLine, ...]
+
+    @property
+    def above_target(self) -> bool:
+        return (
+            self.target is not None
+            and self.china_exposure is not None
+            and self.china_exposure > self.target + 1e-9
+        )
+
+
+@dataclass(frozen=True)
+class Quarters:
+    """One element's quarters in one case: the stacked bars of the chart."""
+
+    element: str
+    case: str
+    periods: tuple[str, ...]
+    demand_t: tuple[float, ...]
+    supplied_by: dict[str, tuple[float, ...]]
+    drawn_t: tuple[float, ...]
+    shortfall_t: tuple[float, ...]
+    gap_t: tuple[float, ...]
+
+
+def target_fraction(plan: Plan) -> float | None:
+    return None if plan.target_china_exposure is None else plan.target_china_exposure / 100
+
+
+def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> list[ElementRow]:
+    """One row per dataset element, in the order of the evaluation's element frame."""
+    base = evaluation.base.elements.to_dict(as_series=False)
+    worst: list[float] | None = None
+    for case in evaluation.stress_cases:
+        shortfall = case.elements.get_column("shortfall_t").to_list()
+        worst = (
+            shortfall
+            if worst is None
+            else [max(a, b) for a, b in zip(worst, shortfall, strict=True)]
+        )
+    rows = []
+    for i, element in enumerate(base["element"]):
+        split = plan.base_split(element)
+        schedule = plan.schedule(element)
+        if split is None and not schedule:
+            shares: tuple[Number | None, ...] = tuple(None for _ in sources)
+        else:
+            shares = tuple(split.share(s) if split is not None else 0 for s in sources)
+        rows.append(
+            ElementRow(
+                element=element,
+                demand_t=base["demand_t"][i],
+                shares=shares,
+                scheduled=bool(schedule),
+                china_exposure=base["china_exposure"][i],
+                coverage=base["coverage"][i],
+                gap_t=tidy(base["gap_t"][i]) or 0.0,
+                stress_shortfall_t=None if worst is None else tidy(worst[i]),
+            )
+        )
+    return rows
+
+
+def headline(evaluation: Evaluation, plan: Plan) -> Headline:
+    portfolio = evaluation.base.portfolio
+    lines = []
+    for case in evaluation.stress_cases:
+        elements = case.elements
+        worst_element = None
+        if elements.height and case.worst_days_short > 0:
+            index = elements.get_column("days_short").arg_max()
+            worst_element = elements.get_column("element")[index] if index is not None else None
+        lines.append(
+            StressLine(
+                name=case.case,
+                shortfall_t=tidy(case.portfolio.shortfall_t) or 0.0,
+                worst_days_short=case.worst_days_short,
+                worst_element=worst_element,
+                products_short=tuple(case.products_short),
+            )
+        )
+    return Headline(
+        china_exposure=portfolio.china_exposure,
+        target=target_fraction(plan),
+        demand_t=portfolio.demand_t,
+        gap_t=tidy(portfolio.gap_t) or 0.0,
+        coverage=portfolio.coverage,
+        cost_usd=portfolio.cost_usd,
+        premium_usd=evaluation.premium_usd,
+        all_china_cost_usd=evaluation.all_china_cost_usd,
+        shortfall_t=tidy(portfolio.shortfall_t) or 0.0,
+        products_short=tuple(evaluation.base.products_short),
+        stress=tuple(lines),
+    )
+
+
+def quarters(evaluation: Evaluation, element: str, case_index: int = 0) -> Quarters:
+    """The chart's data; ``case_index`` 0 is the base case, then the stress cases."""
+    case = evaluation.cases[min(max(case_index, 0), len(evaluation.cases) - 1)]
+    frame = case.element_periods(element).to_dict(as_series=False)
+    return Quarters(
+        element=element,
+        case=case.case,
+        periods=tuple(frame["period"]),
+        demand_t=tuple(frame["demand_t"]),
+        supplied_by={s: tuple(frame[f"supplied_{s}"]) for s in evaluation.sources},
+        drawn_t=tuple(tidy(v) or 0.0 for v in frame["stockpile_drawn_t"]),
+        shortfall_t=tuple(tidy(v) or 0.0 for v in frame["shortfall_t"]),
+        gap_t=tuple(tidy(v) or 0.0 for v in frame["gap_t"]),
+    )

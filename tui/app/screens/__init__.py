@@ -1,0 +1,1 @@
+"""Screens of the app: one per file (main, forms, dialogs, browser, compare, help)."""

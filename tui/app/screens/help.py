@@ -1,0 +1,78 @@
+"""Keys and a short guide, built from the bindings themselves so it never goes stale."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+GUIDE = """\
+[b]replan[/b] shows, for every rare-earth element, how its demand is split between \
+sources and what that does to China exposure, coverage gaps, cost and resilience.
+
+[b]Read[/b]  The band at the top is the portfolio: China exposure against the plan's \
+target, the gap (demand no source delivers), the cost and its premium over buying \
+everything from China, and what each stress case does. In the table, China is the \
+share of the element's supply that still depends on China, Gap t the demand no source \
+delivers, and Stress t the worst stress case's shortfall once stock is used up. Red \
+marks gaps and shortfalls, orange exposure above target; › marks a split that changes \
+later on its schedule. Below the table, the selected element's quarters: \
+supply by source stacked up to demand, [#e5c07b]stock drawn[/] and [#ff6b6b]shortfall[/] on top, \
+▲ under the quarters that are short.
+
+[b]Edit[/b]  Move the cursor to an element and a source column, then + and − move one \
+point into or out of that source (] and \\[ five points); the other sources give up or \
+take the difference in proportion, so the split stays at exactly 100. [b]e[/b] (or enter, \
+or a second click) opens a form for exact shares, stockpile days and a note; [b]t[/b] edits \
+the schedule (a different split from a quarter on); [b]x[/b] the stress cases. Every \
+change recalculates at once; ctrl+z undoes, ctrl+y redoes.
+
+[b]Files[/b]  ctrl+s saves (● in the title means unsaved changes), S saves under another \
+name, ctrl+o browses the plans folder with each plan's figures, c compares plans side \
+by side. If someone changed the file since you opened it, saving asks whether to \
+reload theirs, overwrite it, or save yours under another name.
+
+ctrl+p opens the command palette: every action, and "element: jump to …".
+"""
+
+
+def key_table(sections: list[tuple[str, list[Binding]]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold #5e9bd6", no_wrap=True)
+    table.add_column()
+    for title, bindings in sections:
+        table.add_row(Text(title, style="bold underline"), "")
+        for binding in bindings:
+            keys = ", ".join(_display(k) for k in binding.key.split(","))
+            table.add_row(keys, binding.tooltip or binding.description)
+    return table
+
+
+def _display(key: str) -> str:
+    names = {"plus": "+", "minus": "−", "equals_sign": "=", "question_mark": "?",
+             "left_square_bracket": "[", "right_square_bracket": "]"}  # fmt: skip
+    return names.get(key, key)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]  # noqa: RUF012
+
+    def compose(self) -> ComposeResult:
+        from tui.app.app import ReplanApp
+        from tui.app.screens.main import MainScreen
+
+        sections = [
+            ("Plan", list(MainScreen.BINDINGS)),
+            ("Files and app", list(ReplanApp.BINDINGS)),
+        ]
+        with VerticalScroll(classes="dialog-box help-box"):
+            yield Static("replan — help  (esc closes)", classes="dialog-title")
+            yield Static(GUIDE, classes="help-guide")
+            yield Static(key_table(sections), classes="help-keys")  # type: ignore[arg-type]
+
+    def action_close(self) -> None:
+        self.dismiss(None)

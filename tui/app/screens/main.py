@@ -1,0 +1,248 @@
+"""The main screen: the element table, the portfolio headline, and the selected element.
+
+Every edit goes the same way: build the next immutable plan, hand it to the session
+(which records it for undo and asks the engine to recalculate), then ``repaint`` —
+which updates the widgets in place, cell by cell, rather than recomposing anything.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from tui.app import edits
+from tui.app.figures import element_rows, headline, quarters, target_fraction
+from tui.app.rebalance import format_share, move_share
+from tui.app.session import Session
+from tui.app.widgets.element_info import ElementInfo, describe_element
+from tui.app.widgets.element_table import ElementTable
+from tui.app.widgets.headline import HeadlinePanel
+from tui.app.widgets.quarter_chart import QuarterChart
+from tui.domain.plan import Plan
+
+WIDE = 130  # columns from which the headline becomes a side panel
+_SHARE = Binding.Group("Share", compact=True)
+
+
+class MainScreen(Screen[None]):
+    """One plan: read the figures, move share, edit, undo."""
+
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("plus,equals_sign", "move(1)", "+1 pt", group=_SHARE, id="share.more",
+                tooltip="Move 1 point into the selected source; the others give it up pro rata"),
+        Binding("minus", "move(-1)", "−1 pt", group=_SHARE, id="share.less",
+                tooltip="Move 1 point out of the selected source to the others"),
+        Binding("right_square_bracket", "move(5)", "+5 pts", group=_SHARE, id="share.more5",
+                tooltip="Move 5 points into the selected source"),
+        Binding("left_square_bracket", "move(-5)", "−5 pts", group=_SHARE, id="share.less5",
+                tooltip="Move 5 points out of the selected source"),
+        Binding("e", "edit_element", "Edit", id="element.edit",
+                tooltip="Type exact shares, stockpile days and the note (also enter or a click)"),
+        Binding("t", "edit_schedule", "Schedule", show=False, id="element.schedule",
+                tooltip="Edit the element's schedule: a different split from a quarter on"),
+        Binding("x", "stress", "Stress", id="stress.list",
+                tooltip="See, add, edit and remove stress cases"),
+        Binding("ctrl+z,u", "undo", "Undo", id="edit.undo", tooltip="Undo the last edit"),
+        Binding("ctrl+y,r", "redo", "Redo", show=False, id="edit.redo",
+                tooltip="Redo the edit just undone"),
+        Binding("p", "edit_plan", "Plan details", show=False, id="plan.details",
+                tooltip="Name, author, description, China-exposure target and horizon"),
+        Binding("v", "next_case", "Chart case", show=False, id="view.case",
+                tooltip="Show the next stress case in the quarter chart"),
+        Binding("c", "app.compare", "Compare", id="plan.compare",
+                tooltip="Compare plans side by side (this one, its saved version, others)"),
+    ]  # fmt: skip
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.case_index = 0
+        self._shown_element: str | None = None
+        self._binding_state: tuple[object, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="body"):
+            # docked at the top of the body, or on its right on a wide terminal
+            yield HeadlinePanel(id="headline")
+            yield ElementTable(self.session.dataset.source_ids, id="elements")
+            with Horizontal(id="detail"):
+                yield QuarterChart(id="chart")
+                yield ElementInfo(id="info")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.repaint()
+        self.query_one(ElementTable).focus()
+
+    # --- painting --------------------------------------------------------------------
+
+    def repaint(self) -> None:
+        """Bring every widget up to the session's current plan and figures."""
+        session = self.session
+        evaluation, plan = session.evaluation, session.plan
+        table = self.query_one(ElementTable)
+        table.show(
+            element_rows(evaluation, plan, session.dataset.source_ids), target_fraction(plan)
+        )
+        self.query_one(HeadlinePanel).show(headline(evaluation, plan))
+        self.show_element(force=True)
+        self.update_title()
+        self.refresh_bindings_if_changed()
+
+    def refresh_bindings_if_changed(self) -> None:
+        """The footer re-composes on every refresh: only ask when a greyed key changes."""
+        session = self.session
+        state = (
+            session.history.can_undo,
+            session.history.can_redo,
+            session.dirty,
+            session.path,
+            bool(session.plan.stress),
+        )
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
+
+    def show_element(self, *, force: bool = False) -> None:
+        table = self.query_one(ElementTable)
+        element = table.element
+        if element is None or (element == self._shown_element and not force):
+            return
+        self._shown_element = element
+        session = self.session
+        evaluation = session.evaluation
+        index = min(self.case_index, len(evaluation.cases) - 1)
+        data = quarters(evaluation, element, index)
+        label = f"{element} · {'base case' if index == 0 else data.case}"
+        self.query_one(QuarterChart).show(data, label)
+        info = next(e for e in session.dataset.elements if e.symbol == element)
+        figures = evaluation.base.element(element)
+        sources = session.dataset.source_ids
+        text = describe_element(info, session.plan, sources, figures, evaluation.warnings)
+        self.query_one(ElementInfo).show(text)
+
+    def update_title(self) -> None:
+        session = self.session
+        mark = "● " if session.dirty else ""
+        status = " — unsaved changes" if session.dirty else ""
+        title, sub_title = f"{mark}{session.plan.name}", f"{session.location}{status}"
+        if (title, sub_title) != (self.title, self.sub_title):
+            self.title, self.sub_title = title, sub_title
+
+    @on(ElementTable.Moved)
+    def _cell_moved(self) -> None:
+        self.show_element()
+
+    @on(ElementTable.Activated)
+    def _cell_activated(self) -> None:
+        """Enter or a click on the selected cell opens the editor, as users expect."""
+        self.action_edit_element()
+
+    def on_resize(self, event: Resize) -> None:
+        wide = event.size.width >= WIDE
+        self.set_class(wide, "wide")
+        self.query_one(HeadlinePanel).set_wide(wide)
+
+    # --- editing ---------------------------------------------------------------------
+
+    def apply(self, plan: Plan, label: str, element: str | None = None) -> None:
+        """Record an edit, recalculate, repaint (the one path every change takes)."""
+        self.session.apply(plan, label, element)
+        self.repaint()
+
+    def action_move(self, delta: int) -> None:
+        table = self.query_one(ElementTable)
+        element, source = table.element, table.source
+        if element is None:
+            return
+        plan = self.session.plan
+        before = plan.base_split(element)
+        after = move_share(before, source, delta, self.session.dataset.source_ids)
+        unchanged = before is not None and after.shares == dict(before.shares)
+        if unchanged or not after.is_complete():  # at a bound, or nothing to take from
+            self.app.bell()
+            return
+        label = f"{element}: {source} {delta:+d} → {format_share(after.share(source))}%"
+        self.apply(edits.set_split(plan, element, after), label, element)
+
+    def action_edit_element(self) -> None:
+        from tui.app.screens.element_form import ElementForm
+
+        element = self.query_one(ElementTable).element
+        if element is None:
+            return
+        session = self.session
+
+        def done(result: Plan | None) -> None:
+            if result is not None:
+                self.apply(result, f"{element}: edit", element)
+
+        focus = self.query_one(ElementTable).source
+        self.app.push_screen(ElementForm(session.plan, session.dataset, element, focus), done)
+
+    def action_edit_schedule(self) -> None:
+        from tui.app.screens.schedule_form import ScheduleForm
+
+        element = self.query_one(ElementTable).element
+        if element is None:
+            return
+        session = self.session
+
+        def done(result: Plan | None) -> None:
+            if result is not None:
+                self.apply(result, f"{element}: schedule", element)
+
+        form = ScheduleForm(session.plan, session.dataset, element, session.evaluation.periods)
+        self.app.push_screen(form, done)
+
+    def action_edit_plan(self) -> None:
+        from tui.app.screens.plan_form import PlanForm  # on demand
+
+        session = self.session
+
+        def done(result: Plan | None) -> None:
+            if result is not None:
+                self.apply(result, "plan details")
+
+        horizon = session.workspace.engine.horizon(session.plan)
+        self.app.push_screen(PlanForm(session.plan, horizon), done)
+
+    def action_stress(self) -> None:
+        from tui.app.screens.stress import StressScreen
+
+        self.app.push_screen(StressScreen(self))
+
+    def action_undo(self) -> None:
+        change = self.session.undo()
+        if change is not None:
+            self.repaint()
+            self.notify(f"Undone: {change.label}", timeout=2)
+
+    def action_redo(self) -> None:
+        change = self.session.redo()
+        if change is not None:
+            self.repaint()
+            self.notify(f"Redone: {change.label}", timeout=2)
+
+    def action_next_case(self) -> None:
+        cases = len(self.session.evaluation.cases)
+        self.case_index = (self.case_index + 1) % cases if cases else 0
+        self.show_element(force=True)
+
+    def jump_to(self, element: str) -> None:
+        self.query_one(ElementTable).select(element)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            return True if self.session.history.can_undo else None
+        if action == "redo":
+            return True if self.session.history.can_redo else None
+        if action == "next_case":
+            return True if len(self.session.plan.stress) else None
+        return True

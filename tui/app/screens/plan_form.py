@@ -1,0 +1,108 @@
+"""The plan's own fields: name, author, description, China-exposure target, horizon.
+
+A planner who starts a scenario from another one renames it and moves the target
+before saving it under a new file; the figures follow the new target at once.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from tui.app import edits
+from tui.app.rebalance import format_share, parse_share
+from tui.domain.period import is_period
+from tui.domain.plan import Horizon, Plan
+
+
+def _field(*args: object, **kwargs: object) -> Input:
+    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
+
+
+class PlanForm(ModalScreen[Plan | None]):
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Apply", priority=True),
+    ]
+
+    def __init__(self, plan: Plan, default_horizon: tuple[str, str]) -> None:
+        super().__init__(classes="dialog")
+        self.plan = plan
+        self.default_horizon = default_horizon
+
+    def compose(self) -> ComposeResult:
+        plan = self.plan
+        target = plan.target_china_exposure
+        start, end = (plan.horizon.start, plan.horizon.end) if plan.horizon else ("", "")
+        with Vertical(classes="dialog-box form-box"):
+            yield Label("Plan details", classes="dialog-title")
+            with Grid(classes="form-grid"):
+                yield Label("name", classes="form-label")
+                yield _field(plan.name, id="name")
+                yield Label("author", classes="form-label")
+                yield _field(plan.author or "", id="author")
+                yield Label("description", classes="form-label")
+                yield _field(plan.description or "", id="description")
+                yield Label("China target %", classes="form-label")
+                yield _field(
+                    "" if target is None else format_share(target),
+                    id="target",
+                    placeholder="none",
+                    restrict=r"[0-9.]*",
+                )
+                yield Label("from", classes="form-label")
+                yield _field(start, id="start", placeholder=f"{self.default_horizon[0]} (data)")
+                yield Label("to", classes="form-label")
+                yield _field(end, id="end", placeholder=f"{self.default_horizon[1]} (data)")
+            yield Static("", id="plan-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply", id="apply", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def _value(self, field: str) -> str:
+        return self.query_one(f"#{field}", Input).value.strip()
+
+    def _read(self) -> Plan:
+        target_text = self._value("target")
+        try:
+            target = parse_share(target_text) if target_text else None
+        except ValueError as error:
+            raise ValueError(f"target: {error}") from None
+        start, end = self._value("start").upper(), self._value("end").upper()
+        horizon = None
+        if start or end:
+            start, end = start or self.default_horizon[0], end or self.default_horizon[1]
+            if not (is_period(start) and is_period(end)):
+                raise ValueError("horizon: quarters like 2026Q1")
+            horizon = Horizon(start, end)
+        return edits.set_details(
+            self.plan,
+            name=self._value("name"),
+            author=self._value("author"),
+            description=self._value("description"),
+            target=target,
+            horizon=horizon,
+        )
+
+    def action_save(self) -> None:
+        try:
+            plan = self._read()
+        except ValueError as error:
+            self.query_one("#plan-error", Static).update(str(error))
+            self.app.bell()
+            return
+        self.dismiss(plan)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        (self.action_save if event.button.id == "apply" else self.action_cancel)()

@@ -1,0 +1,285 @@
+"""Stress cases: the list with each case's result, and the form to add or edit one.
+
+Edits go through the main screen (so each is an undo step and the headline follows);
+the list repaints from the session after every change, showing what the case does.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
+
+from tui.app import edits
+from tui.app.numbers import days, tidy, tonnes
+from tui.domain.period import is_period
+from tui.domain.plan import StressCase
+
+if TYPE_CHECKING:
+    from tui.app.screens.main import MainScreen
+
+
+def _field(*args: object, **kwargs: object) -> Input:
+    """A one-line input (compact, no border): forms must fit an 80×24 terminal."""
+    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
+
+
+PRESETS = {
+    "embargo": StressCase("China stops all exports, 2 months (2010)", "china", "2027Q1", 2, 100),
+    "licence": StressCase(
+        "Licence lag on the April-2025 list",
+        "china",
+        "2026Q3",
+        2,
+        100,
+        ("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y"),
+    ),
+}
+
+
+class StressScreen(ModalScreen[None]):
+    """The plan's stress cases and what each does; a/e/d to add, edit, delete."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,q", "close", "Close"),
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+    ]
+
+    def __init__(self, main: MainScreen) -> None:
+        super().__init__(classes="dialog")
+        self.main = main
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box stress-box"):
+            yield Label("Stress cases — results beside the base case", classes="dialog-title")
+            yield DataTable(id="stress-table", cursor_type="row", zebra_stripes=True)
+            yield Static("a add · e/enter edit · d delete · esc close", classes="dialog-hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Add", id="add", variant="primary")
+                yield Button("Close", id="close")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        # the results first, so that they stay on screen at 80 columns
+        table.add_column("Case")
+        table.add_column(Text("Short t", justify="right"))
+        table.add_column(Text("Worst", justify="right"))
+        table.add_columns("Source", "Start", "Months", "Sev %", "Elements")
+        self.refill()
+        table.focus()
+
+    def refill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        evaluation = self.main.session.evaluation
+        base = evaluation.base
+        table.add_row(
+            Text("base (no disruption)", style="dim"),
+            Text(tonnes(tidy(base.portfolio.shortfall_t)), justify="right"),
+            Text(days(base.worst_days_short), justify="right"),
+            "", "", "", "", "",
+            key="base",
+        )  # fmt: skip
+        for i, (case, result) in enumerate(
+            zip(self.main.session.plan.stress, evaluation.stress_cases, strict=False)
+        ):
+            short = tidy(result.portfolio.shortfall_t) or 0.0
+            table.add_row(
+                case.name,
+                Text(tonnes(short), style="bold red" if short > 0 else "green", justify="right"),
+                Text(days(result.worst_days_short), justify="right"),
+                case.source,
+                case.start,
+                str(case.months),
+                str(case.severity),
+                "all" if case.elements is None else ", ".join(case.elements),
+                key=str(i),
+            )
+        table.move_cursor(row=min(row, table.row_count - 1))
+
+    def _selected(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return None if key == "base" else int(str(key))
+
+    def action_add(self) -> None:
+        def done(case: StressCase | None) -> None:
+            if case is not None:
+                self.main.apply(
+                    edits.add_stress(self.main.session.plan, case), f"add stress “{case.name}”"
+                )
+                self.refill()
+                table = self.query_one(DataTable)
+                table.move_cursor(row=table.row_count - 1)
+
+        self.app.push_screen(StressForm(self.main, None), done)
+
+    def action_edit(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+
+        def done(case: StressCase | None) -> None:
+            if case is not None:
+                plan = edits.replace_stress(self.main.session.plan, index, case)
+                self.main.apply(plan, f"edit stress “{case.name}”")
+                self.refill()
+
+        self.app.push_screen(StressForm(self.main, index), done)
+
+    def action_delete(self) -> None:
+        index = self._selected()
+        if index is None:
+            return
+        name = self.main.session.plan.stress[index].name
+        self.main.apply(
+            edits.remove_stress(self.main.session.plan, index), f"remove stress “{name}”"
+        )
+        self.refill()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_edit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        (self.action_add if event.button.id == "add" else self.action_close)()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class StressForm(ModalScreen[StressCase | None]):
+    """Name, source, start quarter, months, severity and (optionally) elements."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Apply", priority=True),
+    ]
+
+    def __init__(self, main: MainScreen, index: int | None) -> None:
+        super().__init__(classes="dialog")
+        self.main = main
+        self.index = index
+        plan = main.session.plan
+        self.case = plan.stress[index] if index is not None else None
+
+    def compose(self) -> ComposeResult:
+        case = self.case
+        sources = self.main.session.dataset.source_ids
+        heading = "Edit stress case" if case else "New stress case"
+        with Vertical(classes="dialog-box form-box"):
+            yield Label(heading, classes="dialog-title")
+            with Grid(classes="form-grid"):
+                yield Label("name", classes="form-label")
+                yield _field(
+                    case.name if case else "", id="name", placeholder="China embargo, 2 months"
+                )
+                yield Label("source", classes="form-label")
+                yield Select(
+                    [(s, s) for s in sources],
+                    value=case.source if case else ("china" if "china" in sources else sources[0]),
+                    allow_blank=False,
+                    compact=True,
+                    id="source",
+                )
+                yield Label("start", classes="form-label")
+                yield _field(case.start if case else "", id="start", placeholder="2027Q1")
+                yield Label("months", classes="form-label")
+                yield _field(str(case.months) if case else "2", id="months", restrict=r"[0-9]*")
+                yield Label("severity %", classes="form-label")
+                yield _field(
+                    str(case.severity) if case else "100", id="severity", restrict=r"[0-9.]*"
+                )
+                yield Label("elements", classes="form-label")
+                yield _field(
+                    ", ".join(case.elements) if case and case.elements else "",
+                    id="elements",
+                    placeholder="all (or e.g. Dy, Tb)",
+                )
+            yield Static("", id="stress-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Apply", id="apply", variant="primary")
+                if case is None:
+                    yield Button("2010 embargo", id="preset-embargo")
+                    yield Button("Licence lag", id="preset-licence")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def _fill(self, case: StressCase) -> None:
+        known = set(self.main.session.dataset.element_ids)
+        self.query_one("#name", Input).value = case.name
+        self.query_one("#source", Select).value = case.source
+        self.query_one("#start", Input).value = case.start
+        self.query_one("#months", Input).value = str(case.months)
+        self.query_one("#severity", Input).value = str(case.severity)
+        elements = [e for e in case.elements or () if e in known]
+        self.query_one("#elements", Input).value = ", ".join(elements)
+
+    def _read(self) -> StressCase:
+        dataset = self.main.session.dataset
+        name = self.query_one("#name", Input).value.strip()
+        if not name:
+            raise ValueError("name: give the case a name")
+        others = [c.name for i, c in enumerate(self.main.session.plan.stress) if i != self.index]
+        if name in others:
+            raise ValueError(f"name: another case is already called “{name}”")
+        start = self.query_one("#start", Input).value.strip().upper()
+        if not is_period(start):
+            raise ValueError("start: a quarter like 2027Q1")
+        months_text = self.query_one("#months", Input).value.strip()
+        if not months_text.isdigit() or int(months_text) < 1:
+            raise ValueError("months: a whole number of months, at least 1")
+        severity_text = self.query_one("#severity", Input).value.strip()
+        try:
+            severity_value = float(severity_text)
+        except ValueError:
+            raise ValueError("severity: a percent from 0 to 100") from None
+        if not 0 <= severity_value <= 100:
+            raise ValueError("severity: a percent from 0 to 100")
+        severity = int(severity_value) if severity_value.is_integer() else severity_value
+        text = self.query_one("#elements", Input).value
+        names = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+        unknown = [n for n in names if n not in dataset.element_ids]
+        if unknown:
+            raise ValueError(f"elements: not in the dataset: {', '.join(unknown)}")
+        source = str(self.query_one("#source", Select).value)
+        return StressCase(name, source, start, int(months_text), severity, tuple(names) or None)
+
+    def action_save(self) -> None:
+        try:
+            case = self._read()
+        except ValueError as error:
+            self.query_one("#stress-error", Static).update(str(error))
+            self.app.bell()
+            return
+        self.dismiss(case)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        button = str(event.button.id)
+        if button.startswith("preset-"):
+            self._fill(PRESETS[button.removeprefix("preset-")])
+        elif button == "apply":
+            self.action_save()
+        else:
+            self.action_cancel()

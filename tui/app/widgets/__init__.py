@@ -1,0 +1,1 @@
+"""Widgets of the main screen, each drawing one part of it."""

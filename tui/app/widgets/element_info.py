@@ -1,0 +1,77 @@
+"""The selected element in words: what it is, its split, schedule, stock and note.
+
+The table shows numbers; this panel answers "why is Dy like that?" — the schedule
+steps and the planner's note travel with the plan file for the team to read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.app.numbers import days, percent, tonnes
+from tui.app.rebalance import format_split
+from tui.domain.dataset import Element
+from tui.domain.plan import Plan
+
+
+class ElementInfo(Static):
+    DEFAULT_CSS = """
+    ElementInfo { height: 1fr; }
+    """
+
+    def show(self, text: Text) -> None:
+        self.update(text, layout=False)  # a fixed-size panel: no need to re-layout the screen
+
+
+def describe_element(
+    element: Element,
+    plan: Plan,
+    sources: Sequence[str],
+    figures: dict[str, object],
+    warnings: Sequence[str] = (),
+) -> Text:
+    """Name, split, schedule, stockpile, note and warnings of one element.
+
+    ``figures`` is the element's row of the base case; ``warnings`` are the engine's
+    (those that start with the element's symbol are shown: they explain its gaps).
+    """
+    out = Text(no_wrap=False)
+    out.append(f"{element.symbol} ", "bold")
+    out.append(f"{element.name}", "bold")
+    out.append(f" · {element.group}\n", "dim")
+    demand = figures.get("demand_t")
+    out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")  # type: ignore[arg-type]
+    exposure = figures.get("china_exposure")
+    out.append(f" · China {percent(exposure)}\n" if isinstance(exposure, float) else "\n")  # type: ignore[arg-type]
+    split = plan.base_split(element.symbol)
+    own = plan.elements.get(element.symbol)
+    out.append("Split ", "dim")
+    out.append(format_split(split, sources), "" if split is not None else "bold #ff6b6b")
+    if split is not None and (own is None or own.split is None):
+        out.append(" (default)", "dim")
+    out.append("\n")
+    for step in plan.schedule(element.symbol):
+        out.append(f"from {step.start} ", "dim")
+        out.append(format_split(step.split, sources) + "\n")
+    stockpile = plan.stockpile_days(element.symbol)
+    stock_t = figures.get("stockpile_t")
+    out.append("Stock ", "dim")
+    out.append(days(float(stockpile)))
+    if isinstance(stock_t, float) and stock_t > 0:
+        out.append(f" = {tonnes(stock_t)} t")
+    drawn = figures.get("stockpile_drawn_t")
+    if isinstance(drawn, float) and drawn > 0:
+        out.append(f", {tonnes(drawn)} t drawn", "#e5c07b")
+    out.append("\n")
+    note = own.note if own is not None else None
+    if note:
+        out.append("Note ", "dim")
+        out.append(note + "\n", "italic")
+    prefix = f"{element.symbol}: "
+    for warning in warnings:
+        if warning.startswith(prefix):
+            out.append("⚠ " + warning.removeprefix(prefix) + "\n", "#f0a030")
+    return out

@@ -1,0 +1,347 @@
+"""The table of elements: demand, the split per source, exposure, coverage, gap, stress.
+
+A Line-API widget rather than a DataTable: the table is repainted on every key press,
+and a DataTable re-renders every visible cell through Rich whenever any cell changes
+(its render cache is keyed on a global update count). Here each row is one cached
+strip, built straight from segments; an edit rebuilds the rows whose text changed and
+leaves the rest alone.
+
+The cursor lives only on the source columns — "this element, this source" is what the
++/- keys act on; the element column stays put when the table scrolls sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app.figures import ElementRow
+from tui.app.numbers import coverage, percent, tonnes
+from tui.app.rebalance import format_share
+
+GAP = Style.parse("bold #ff6b6b")
+OVER = Style.parse("bold #f0a030")
+DIM = Style.parse("#6c7580")
+PLAIN = Style()
+PAD = 1  # blank columns on each side of a cell
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    style: Style = PLAIN
+
+
+@dataclass
+class Column:
+    key: str
+    label: str
+    right: bool
+    width: int
+
+
+class ElementTable(ScrollView, can_focus=True):
+    """Elements × (demand, sources…, exposure, coverage, gap, stress)."""
+
+    COMPONENT_CLASSES = {  # noqa: RUF012
+        "element-table--header",
+        "element-table--header-cursor",
+        "element-table--fixed",
+        "element-table--even",
+        "element-table--cursor",
+    }
+    DEFAULT_CSS = """
+    ElementTable {
+        background: $surface;
+        color: $foreground;
+        & > .element-table--header { background: $panel; color: $foreground; text-style: bold; }
+        & > .element-table--header-cursor { background: $accent-darken-1; color: $foreground;
+                                            text-style: bold; }
+        & > .element-table--fixed { text-style: bold; }
+        & > .element-table--even { background: $surface-lighten-1 50%; }
+        & > .element-table--cursor { background: $block-cursor-blurred-background;
+                                     color: $block-cursor-blurred-foreground; }
+        &:focus > .element-table--cursor { background: $block-cursor-background;
+                                           color: $block-cursor-foreground; text-style: bold; }
+    }
+    """
+    BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
+        Binding("up", "cursor(-1, 0)", "Up", show=False),
+        Binding("down", "cursor(1, 0)", "Down", show=False),
+        Binding("left", "cursor(0, -1)", "Prev source", show=False),
+        Binding("right", "cursor(0, 1)", "Next source", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(-1)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("enter", "activate", "Edit", show=False),
+    ]
+
+    class Moved(Message):
+        """The cursor is on another element or source."""
+
+        def __init__(self, table: ElementTable, element: str, source: str) -> None:
+            super().__init__()
+            self.table, self.element, self.source = table, element, source
+
+    class Activated(Message):
+        """Enter, or a click on the cell that already has the cursor."""
+
+        def __init__(self, table: ElementTable, element: str, source: str) -> None:
+            super().__init__()
+            self.table, self.element, self.source = table, element, source
+
+    def __init__(self, sources: Sequence[str], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sources = tuple(sources)
+        self.columns = [
+            Column("element", "El", False, 2),
+            Column("demand", "Demand t", True, 0),
+            *(Column(f"src:{s}", s, True, 0) for s in self.sources),
+            Column("china", "China", True, 0),
+            Column("coverage", "Cover", True, 0),
+            Column("gap", "Gap t", True, 0),
+            Column("stress", "Stress t", True, 0),
+        ]
+        for column in self.columns:
+            column.width = max(column.width, len(column.label))
+        self.first_source = 2
+        self.keys: list[str] = []
+        self.cells: dict[str, tuple[Cell, ...]] = {}
+        self.row = 0
+        self.column = self.first_source
+        self._strips: dict[tuple[object, ...], Strip] = {}
+
+    # --- what is selected -------------------------------------------------------------
+
+    @property
+    def element(self) -> str | None:
+        return self.keys[self.row] if self.keys else None
+
+    @property
+    def source(self) -> str:
+        return self.sources[self.column - self.first_source]
+
+    @property
+    def row_count(self) -> int:
+        return len(self.keys)
+
+    def cell_text(self, element: str, key: str) -> str:
+        index = next(i for i, c in enumerate(self.columns) if c.key == key)
+        return self.cells[element][index].text
+
+    def select(self, element: str, source: str | None = None) -> None:
+        column = self.column
+        if source is not None and source in self.sources:
+            column = self.first_source + self.sources.index(source)
+        self._move_to(self.keys.index(element), column)
+
+    def _move_to(self, row: int, column: int) -> None:
+        if not self.keys:
+            return
+        row = min(max(row, 0), len(self.keys) - 1)
+        column = min(max(column, self.first_source), self.first_source + len(self.sources) - 1)
+        if (row, column) == (self.row, self.column):
+            return
+        old_row, old_column = self.row, self.column
+        self.row, self.column = row, column
+        self._refresh_row(old_row)
+        self._refresh_row(row)
+        if old_column != column:
+            self.refresh_line(0 + int(self.scroll_y))  # the header marks the column
+        self._scroll_cursor_visible()
+        self.post_message(self.Moved(self, self.keys[row], self.source))
+
+    # --- data -------------------------------------------------------------------------
+
+    def show(self, rows: Sequence[ElementRow], target: float | None) -> None:
+        """Put ``rows`` on screen, rebuilding only the rows whose text or colour changed."""
+        first = not self.keys
+        widths_before = [c.width for c in self.columns]
+        changed: list[int] = []
+        for index, row in enumerate(rows):
+            cells = _cells(row, target)
+            if self.cells.get(row.element) != cells:
+                self.cells[row.element] = cells
+                changed.append(index)
+                for column, cell in zip(self.columns, cells, strict=True):
+                    column.width = max(column.width, len(cell.text))
+        keys = [row.element for row in rows]
+        if keys != self.keys:
+            self.keys = keys
+            first = True
+        if first or [c.width for c in self.columns] != widths_before:
+            self._strips.clear()
+            width = sum(c.width + 2 * PAD for c in self.columns)
+            self.virtual_size = Size(width, len(self.keys) + 1)
+            self.refresh()
+        else:
+            for index in changed:
+                self._refresh_row(index)
+        if first and self.keys:
+            self.row = min(self.row, len(self.keys) - 1)
+            self.post_message(self.Moved(self, self.keys[self.row], self.source))
+
+    def _refresh_row(self, index: int) -> None:
+        for key in [k for k in self._strips if k[0] == index]:
+            del self._strips[key]
+        self.refresh_line(index + 1)
+
+    # --- drawing ----------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if y == 0:
+            return self._line(-1, scroll_x, width)
+        index = y - 1 + scroll_y
+        if index >= len(self.keys):
+            return Strip.blank(width, self.rich_style)
+        return self._line(index, scroll_x, width)
+
+    def _line(self, index: int, scroll_x: int, width: int) -> Strip:
+        cursor = self.column if index in (-1, self.row) else -1
+        key = (index, cursor, scroll_x, width, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._build(index, cursor, scroll_x, width)
+            self._strips[key] = strip
+        return strip
+
+    def _build(self, index: int, cursor: int, scroll_x: int, width: int) -> Strip:
+        base = self.rich_style
+        if index == -1:
+            row_style = base + self.get_component_rich_style("element-table--header")
+            cells = tuple(Cell(c.label) for c in self.columns)
+            cursor_style = base + self.get_component_rich_style("element-table--header-cursor")
+        else:
+            row_style = base
+            if index % 2:
+                row_style += self.get_component_rich_style("element-table--even")
+            cells = self.cells[self.keys[index]]
+            cursor_style = base + self.get_component_rich_style("element-table--cursor")
+        fixed_style = self.get_component_rich_style("element-table--fixed")
+        segments: list[Segment] = []
+        for number, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
+            text = cell.text.rjust(column.width) if column.right else cell.text.ljust(column.width)
+            padded = " " * PAD + text + " " * PAD
+            if number == cursor:
+                style = cursor_style
+            else:
+                style = row_style + cell.style
+                if number == 0:
+                    style += fixed_style
+            segments.append(Segment(padded, style))
+        fixed = self.columns[0].width + 2 * PAD
+        head = Strip(segments[:1], fixed)
+        rest = Strip(segments[1:]).crop(scroll_x, scroll_x + max(width - fixed, 0))
+        return Strip.join([head, rest]).extend_cell_length(width, row_style).crop(0, width)
+
+    # --- moving -----------------------------------------------------------------------
+
+    def _scroll_cursor_visible(self) -> None:
+        visible = max(self.size.height - 1, 1)
+        scroll_y = int(self.scroll_y)
+        if self.row < scroll_y:
+            self.scroll_to(y=self.row, animate=False, immediate=True)
+        elif self.row >= scroll_y + visible:
+            self.scroll_to(y=self.row - visible + 1, animate=False, immediate=True)
+        fixed = self.columns[0].width + 2 * PAD
+        left = sum(c.width + 2 * PAD for c in self.columns[1 : self.column])
+        right = left + self.columns[self.column].width + 2 * PAD
+        room = max(self.size.width - fixed, 1)
+        scroll_x = int(self.scroll_x)
+        if left < scroll_x:
+            self.scroll_to(x=left, animate=False, immediate=True)
+        elif right > scroll_x + room:
+            self.scroll_to(x=right - room, animate=False, immediate=True)
+
+    def action_cursor(self, rows: int, columns: int) -> None:
+        self._move_to(self.row + rows, self.column + columns)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.row + direction * max(self.size.height - 2, 1), self.column)
+
+    def action_edge(self, direction: int) -> None:
+        self._move_to(0 if direction < 0 else len(self.keys) - 1, self.column)
+
+    def action_activate(self) -> None:
+        if self.element is not None:
+            self.post_message(self.Activated(self, self.element, self.source))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click selects the cell; a click on the selected cell opens the editor."""
+        if event.y == 0 or not self.keys:
+            return
+        row = event.y - 1 + int(self.scroll_y)
+        fixed = self.columns[0].width + 2 * PAD
+        x = event.x if event.x < fixed else event.x - fixed + int(self.scroll_x) + fixed
+        column, edge = self.column, 0
+        for number, spec in enumerate(self.columns):
+            edge += spec.width + 2 * PAD
+            if x < edge:
+                column = number
+                break
+        if row >= len(self.keys):
+            return
+        if (row, column) == (self.row, self.column):
+            self.action_activate()
+        else:
+            self._move_to(row, column if column >= self.first_source else self.column)
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self._scroll_cursor_visible()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def region_of(self, element: str) -> Region:
+        return Region(0, self.keys.index(element) + 1, self.size.width, 1)
+
+
+def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
+    shares = tuple(_share(value, row.scheduled) for value in row.shares)
+    over = target is not None and (row.china_exposure or 0) > target + 1e-9
+    short = row.coverage < 1 - 1e-9
+    stress = row.stress_shortfall_t
+    return (
+        Cell(row.element),
+        Cell(tonnes(row.demand_t)),
+        *shares,
+        Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
+        Cell(coverage(row.coverage, 0), GAP if short else DIM),
+        Cell(tonnes(row.gap_t), GAP if row.gap_t > 0 else DIM),
+        Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
+    )
+
+
+def _share(value: object, scheduled: bool) -> Cell:
+    """A share; ``›`` marks an element whose split changes later on its schedule."""
+    mark = "›" if scheduled else " "
+    if value is None:
+        return Cell("—" + mark, GAP)
+    if value == 0:
+        return Cell("·" + mark, DIM)
+    return Cell(format_share(value) + mark)  # type: ignore[arg-type]
+
+
+__all__ = ["Cell", "ElementTable"]

@@ -1,0 +1,159 @@
+"""The portfolio in a few lines: exposure against target, gap, cost, the stress cases.
+
+It is what a planner reads first, so it leads with the verdicts (above target, short)
+in colour and keeps each stress case to one line. On a wide terminal it becomes a
+side panel with a line per figure; on a narrow one, a compact band over the table.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.app.figures import Headline, StressLine
+from tui.app.numbers import coverage, days, percent, tonnes, usd
+
+GOOD = "#98c379"
+BAD = "bold #ff6b6b"
+WARN = "bold #f0a030"
+
+
+class HeadlinePanel(Static):
+    """Repaints only when the figures (or the layout) actually changed."""
+
+    DEFAULT_CSS = """
+    HeadlinePanel { height: auto; }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        self.figures: Headline | None = None
+        self.wide = False
+        self._lines = -1
+
+    def show(self, figures: Headline) -> None:
+        if figures != self.figures:
+            self.figures = figures
+            self._paint()
+
+    def set_wide(self, wide: bool) -> None:
+        if wide != self.wide:
+            self.wide = wide
+            if self.figures is not None:
+                self._paint()
+
+    def _paint(self) -> None:
+        """Re-layout the screen only when the band's height may change (it is costly)."""
+        assert self.figures is not None
+        text = render_headline(self.figures, wide=self.wide)
+        lines = text.plain.count("\n")
+        self.update(text, layout=self.wide or lines != self._lines)
+        self._lines = lines
+
+
+def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Text:
+    """Wide: one figure per line, every stress case. Narrow: a band of short lines.
+
+    Narrow lines are meant to be cut with an ellipsis (not wrapped) so that the band
+    keeps its height on an 80×24 terminal: the figures, then one line per stress case.
+    """
+    if wide:
+        return _wide(h)
+    out = Text()
+    out.append_text(_exposure(h))
+    out.append("  ·  ")
+    out.append_text(_gap(h, short=True))
+    out.append("  ·  ")
+    out.append_text(_cost(h, wide=False))
+    if h.products_short:
+        out.append("  ·  ")
+        out.append("short: ", BAD)
+        out.append(", ".join(h.products_short))
+    cases = h.stress[:max_stress_lines]
+    for index, line in enumerate(cases):
+        out.append("\n")
+        out.append_text(_stress(line, wide=False))
+        hidden = len(h.stress) - len(cases)
+        if hidden and index == len(cases) - 1:
+            out.append(f"  (+{hidden} more: x)", "dim")
+    if not h.stress:
+        out.append("\n")
+        out.append("No stress cases — x to add one", "dim")
+    return out
+
+
+def _wide(h: Headline) -> Text:
+    out = Text()
+    out.append_text(_exposure(h))
+    out.append("\n")
+    out.append_text(_gap(h, short=False))
+    out.append("\n")
+    out.append_text(_cost(h, wide=True))
+    if h.products_short:
+        out.append("\n")
+        out.append("Products short: ", BAD)
+        out.append(", ".join(h.products_short))
+    out.append("\n\n")
+    out.append("Stress cases", "bold underline")
+    for line in h.stress:
+        out.append("\n")
+        out.append_text(_stress(line, wide=True))
+    if not h.stress:
+        out.append("\n")
+        out.append("none — x to add one", "dim")
+    return out
+
+
+def _gap(h: Headline, *, short: bool) -> Text:
+    out = Text("Gap ")
+    out.append(f"{tonnes(h.gap_t)} t", BAD if h.gap_t > 0 else GOOD)
+    if h.gap_t > 0 and not short:
+        out.append(f" ({coverage(h.coverage)} covered)")
+    if h.shortfall_t > 0:
+        out.append(", short " if short else ", short after stock ")
+        out.append(f"{tonnes(h.shortfall_t)} t", BAD)
+    return out
+
+
+def _cost(h: Headline, *, wide: bool) -> Text:
+    out = Text("Cost ")
+    out.append(usd(h.cost_usd), "bold")
+    out.append(" · premium " if wide else " (")
+    premium_share = h.premium_usd / h.all_china_cost_usd if h.all_china_cost_usd else None
+    out.append(usd(h.premium_usd, signed=True), WARN if h.premium_usd > 0 else GOOD)
+    if premium_share is not None:
+        out.append(f" {premium_share * 100:+.0f}%")
+    out.append(" over all-China" if wide else " vs all-China)")
+    return out
+
+
+def _exposure(h: Headline) -> Text:
+    out = Text("China ")
+    style = BAD if h.above_target else (GOOD if h.target is not None else "bold")
+    out.append(percent(h.china_exposure), style)
+    if h.target is not None:
+        verdict = "above" if h.above_target else "within"
+        out.append(f" {verdict} target {percent(h.target, 0)}")
+    return out
+
+
+def _stress(line: StressLine, wide: bool) -> Text:
+    out = Text()
+    out.append("⚡ ", WARN if line.shortfall_t > 0 else GOOD)
+    out.append(line.name, "bold")
+    out.append("\n  " if wide else ": ")
+    if line.shortfall_t <= 0:
+        out.append("no shortfall", GOOD)
+        return out
+    out.append(f"short {tonnes(line.shortfall_t)} t", BAD)
+    out.append(f", worst {days(line.worst_days_short)}")
+    if line.worst_element:
+        out.append(f" ({line.worst_element})")
+    if line.products_short:
+        out.append("\n  " if wide else "; at risk: ")
+        if wide:
+            out.append("at risk: ")
+        out.append(", ".join(line.products_short[:4]), WARN)
+        if len(line.products_short) > 4:
+            out.append(f" +{len(line.products_short) - 4}")
+    return out
