@@ -6,7 +6,7 @@ its dataset found and loaded, and the plan checked against it in one way only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.dataset import find_dataset, load_dataset, reference_dataset_path
@@ -41,7 +41,6 @@ class Workspace:
     engine: Engine
     loaded: LoadedPlan | None = None
     path: Path | None = None
-    warnings: list[str] = field(default_factory=list)
 
     def evaluate(self) -> Evaluation:
         return self.engine.evaluate(self.plan)
@@ -68,5 +67,7 @@ def new_plan(dataset_path: Path | None = None, name: str = "New plan") -> Worksp
     folder = dataset_path or reference_dataset_path()
     dataset = load_dataset(folder)
     dataset_value = "reference" if dataset_path is None else dataset.name
-    plan = Plan(name=name, dataset=dataset_value, defaults=Defaults(split=ALL_CHINA, stockpile_days=0))
+    plan = Plan(
+        name=name, dataset=dataset_value, defaults=Defaults(split=ALL_CHINA, stockpile_days=0)
+    )
     return Workspace(plan=plan, dataset=dataset, engine=engine_for(dataset))

@@ -31,14 +31,6 @@ class Evaluated:
     warnings: tuple[str, ...]
 
 
-def collect_warnings(workspace: Workspace, evaluation: Evaluation) -> tuple[str, ...]:
-    """The workspace's and the engine's warnings, once each, in that order."""
-    seen: dict[str, None] = {}
-    for warning in (*workspace.warnings, *evaluation.warnings):
-        seen.setdefault(warning, None)
-    return tuple(seen)
-
-
 def evaluate_file(path: Path, data_dir: Path | None) -> Evaluated:
     """Open and evaluate one plan; raises ReplanError for anything wrong with the input."""
     from tui.workspace import open_plan
@@ -48,7 +40,7 @@ def evaluate_file(path: Path, data_dir: Path | None) -> Evaluated:
     except OSError as error:  # the plan loader should say this itself; never a traceback
         raise ReplanError(Problem(str(path), "", error.strerror or str(error))) from error
     evaluation = workspace.evaluate()
-    return Evaluated(str(path), workspace, evaluation, collect_warnings(workspace, evaluation))
+    return Evaluated(str(path), workspace, evaluation, evaluation.warnings)
 
 
 def warning_lines(item: Evaluated) -> list[str]:
