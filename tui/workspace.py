@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.dataset import find_dataset, load_dataset, reference_dataset_path
+from tui.dataset import load_dataset, reference_dataset_path
 from tui.domain.dataset import Dataset
-from tui.domain.errors import PlanError
 from tui.domain.plan import ALL_CHINA, Defaults, Plan
 from tui.engine import Engine, Evaluation
-from tui.planfile import LoadedPlan, check_plan, load_plan
+from tui.planfile import LoadedPlan
+from tui.planfile.validate import open_checked
 
 _engines: dict[int, Engine] = {}
 
@@ -50,13 +50,8 @@ class Workspace:
 
 
 def open_plan(path: Path, data_dir: Path | None = None) -> Workspace:
-    """Read, resolve and check a plan file; raises PlanError or DatasetError."""
-    loaded = load_plan(path)
-    dataset_path = find_dataset(loaded.plan.dataset, plan_path=path, data_dir=data_dir)
-    dataset = load_dataset(dataset_path)
-    problems = check_plan(loaded.plan, dataset, str(path))
-    if problems:
-        raise PlanError(problems)
+    """Read, resolve and check a plan file; raises PlanError naming every problem."""
+    loaded, dataset = open_checked(path, data_dir)
     return Workspace(
         plan=loaded.plan, dataset=dataset, engine=engine_for(dataset), loaded=loaded, path=path
     )

@@ -105,3 +105,22 @@ def test_the_data_dir_is_searched_first(plans: Path, tmp_path: Path) -> None:
 def test_plan_problems_come_before_looking_for_the_dataset(plans: Path) -> None:
     plan = write(plans / "a.toml", GOOD.format(dataset="nowhere").replace("40", "30"))
     assert lines([plan]) == (1, [f"{plan}: elements.Dy.split: shares sum to 90, expected 100"])
+
+
+def test_a_plan_that_does_not_read_still_has_its_names_checked(plans: Path):
+    bad = write(
+        plans / "typo.toml",
+        'format = 1\nname = "typo"\ndataset = "reference"\n\n'
+        "[elements.Dy]\nsplit = { china = 70, lyans = 20 }\n\n"
+        '[[stress]]\nname = "cut"\nsource = "chna"\nstart = "2027Q1"\nmonths = 0\n',
+    )
+    assert lines([bad.relative_to(plans.parent)]) == (
+        1,
+        [
+            "plans/typo.toml: elements.Dy.split: shares sum to 90, expected 100",
+            "plans/typo.toml: stress[0].months: expected a whole number of months, 1 or more, got 0",
+            "plans/typo.toml: elements.Dy.split.lyans: unknown source 'lyans'; "
+            "did you mean 'lynas'?",
+            "plans/typo.toml: stress[0].source: unknown source 'chna'; did you mean 'china'?",
+        ],
+    )

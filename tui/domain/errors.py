@@ -38,7 +38,12 @@ class ReplanError(Exception):
 
 
 class PlanError(ReplanError):
-    """A plan file cannot be read, or does not fit its dataset."""
+    """A plan file cannot be read, or does not fit its dataset.
+
+    ``document`` is the parsed TOML when the file was TOML but not a valid plan.
+    """
+
+    document: dict | None = None
 
 
 class DatasetError(ReplanError):

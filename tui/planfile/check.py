@@ -82,3 +82,39 @@ class _Checker:
         if plan.horizon is not None:
             self.period(plan.horizon.start, "horizon.start")
             self.period(plan.horizon.end, "horizon.end")
+
+
+def check_document(document: dict, dataset: Dataset, file: str) -> list[Problem]:
+    """Unknown elements and sources in a plan file that did not read as a plan.
+
+    A split that sums to 90 and names ``lyans`` has two problems; the reader reports
+    the first, this finds the second in the raw TOML, where every value may be of
+    any type.
+    """
+    checker = _Checker(dataset, file)
+
+    def split(value: object, where: str) -> None:
+        if isinstance(value, dict):
+            for source in value:
+                checker.source(source, join(where, source))
+
+    defaults = document.get("defaults")
+    if isinstance(defaults, dict):
+        split(defaults.get("split"), "defaults.split")
+    elements = document.get("elements")
+    if isinstance(elements, dict):
+        for symbol, entry in elements.items():
+            where = join("elements", symbol)
+            checker.element(symbol, where)
+            if not isinstance(entry, dict):
+                continue
+            split(entry.get("split"), join(where, "split"))
+            schedule = entry.get("schedule")
+            for index, step in enumerate(schedule if isinstance(schedule, list) else ()):
+                if isinstance(step, dict):
+                    split(step.get("split"), join(join(join(where, "schedule"), index), "split"))
+    stress = document.get("stress")
+    for index, case in enumerate(stress if isinstance(stress, list) else ()):
+        if isinstance(case, dict) and isinstance(case.get("source"), str):
+            checker.source(case["source"], join(join("stress", index), "source"))
+    return checker.problems

@@ -75,8 +75,17 @@ def read_plan_bytes(path: Path) -> bytes:
 
 
 def parse_plan(data: bytes, file: str) -> Plan:
-    """Validate a plan file's content; raises PlanError listing every problem."""
-    return plan_from_document(parse_document(data, file), file)
+    """Validate a plan file's content; raises PlanError listing every problem.
+
+    When the file is TOML but not a valid plan, the error keeps the ``document`` so
+    that its names can still be checked against the dataset (see ``check_document``).
+    """
+    document = parse_document(data, file)
+    try:
+        return plan_from_document(document, file)
+    except PlanError as error:
+        error.document = document
+        raise
 
 
 def parse_document(data: bytes, file: str) -> dict:

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.domain.errors import PlanError, Problem, ReplanError
-from tui.planfile.check import check_plan
-from tui.planfile.reader import load_plan
+from tui.planfile.check import check_document, check_plan
+from tui.planfile.reader import LoadedPlan, load_plan
+
+if TYPE_CHECKING:
+    from tui.domain.dataset import Dataset
 
 
 def validate_paths(paths: Iterable[Path], data_dir: Path | None) -> tuple[int, list[Problem]]:
@@ -46,18 +50,50 @@ def plan_files(path: Path) -> list[Path] | None:
 
 
 def validate_file(path: Path, data_dir: Path | None) -> list[Problem]:
-    """Every problem of one plan file: its own, or else its dataset's and its fit to it."""
+    """Every problem of one plan file: its own, its dataset's and its fit to it."""
     try:
-        plan = load_plan(path).plan
-    except PlanError as error:
+        open_checked(path, data_dir)
+    except ReplanError as error:
         return list(error.problems)
+    return []
+
+
+def open_checked(path: Path, data_dir: Path | None) -> tuple[LoadedPlan, Dataset]:
+    """Read a plan, find and load its dataset, and check the one against the other.
+
+    Raises PlanError listing every problem found: the file's own, then (when its
+    dataset can be found) unknown names and quarters, so that a split that sums to
+    90 *and* names an unknown source is reported with both problems.
+    """
     from tui.dataset import find_dataset, load_dataset  # only once a plan reads well
 
     try:
-        dataset = load_dataset(find_dataset(plan.dataset, plan_path=path, data_dir=data_dir))
+        loaded = load_plan(path)
+    except PlanError as error:
+        document = error.document
+        if document is None or not isinstance(document.get("dataset"), str):
+            raise
+        try:
+            dataset = load_dataset(
+                find_dataset(document["dataset"], plan_path=path, data_dir=data_dir)
+            )
+        except ReplanError:
+            raise error from None
+        found = {(p.where, p.message) for p in error.problems}
+        more = [
+            p
+            for p in check_document(document, dataset, str(path))
+            if (p.where, p.message) not in found
+        ]
+        raise PlanError([*error.problems, *more]) from None
+    try:
+        dataset = load_dataset(find_dataset(loaded.plan.dataset, plan_path=path, data_dir=data_dir))
     except ReplanError as error:  # DatasetError: missing folder, malformed CSV, ...
-        return [_as_plan_problem(problem, path) for problem in error.problems]
-    return check_plan(plan, dataset, str(path))
+        raise PlanError([_as_plan_problem(problem, path) for problem in error.problems]) from None
+    problems = check_plan(loaded.plan, dataset, str(path))
+    if problems:
+        raise PlanError(problems)
+    return loaded, dataset
 
 
 def _as_plan_problem(problem: Problem, plan: Path) -> Problem:
