@@ -6,7 +6,8 @@ its dataset found and loaded, and the plan checked against it in one way only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.dataset import load_dataset, reference_dataset_path
@@ -16,15 +17,23 @@ from tui.engine import Engine, Evaluation
 from tui.planfile import LoadedPlan
 from tui.planfile.validate import open_checked
 
-_engines: dict[int, Engine] = {}
+_ENGINES_KEPT = 8
+_engines: OrderedDict[int, Engine] = OrderedDict()
 
 
 def engine_for(dataset: Dataset) -> Engine:
-    """One prepared engine per loaded dataset (datasets are cached by the loader)."""
+    """One prepared engine per loaded dataset, the few most recently used kept.
+
+    The loader caches datasets and loads a new one when its files change; bounding
+    this cache lets the engines of replaced datasets go instead of piling up.
+    """
     engine = _engines.get(id(dataset))
     if engine is None or engine.dataset is not dataset:
         engine = Engine(dataset)
         _engines[id(dataset)] = engine
+    _engines.move_to_end(id(dataset))
+    while len(_engines) > _ENGINES_KEPT:
+        _engines.popitem(last=False)
     return engine
 
 
@@ -44,9 +53,6 @@ class Workspace:
 
     def evaluate(self) -> Evaluation:
         return self.engine.evaluate(self.plan)
-
-    def with_plan(self, plan: Plan) -> Workspace:
-        return replace(self, plan=plan)
 
 
 def open_plan(path: Path, data_dir: Path | None = None) -> Workspace:

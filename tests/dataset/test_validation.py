@@ -178,6 +178,7 @@ def test_too_few_fields_is_a_missing_value(tiny: Path) -> None:
         ("NaN", "'NaN' is not a finite number"),
         ("inf", "'inf' is not a finite number"),
         ("-inf", "'-inf' is not a finite number"),
+        ("1e308", "'1e308' is implausibly large (at most 1e+12)"),
         ("", "missing value"),
     ],
 )
@@ -207,6 +208,27 @@ def test_numbers_that_are_fine(tiny: Path) -> None:
 def test_china_share_outside_zero_one(tiny: Path, share: str, message: str) -> None:
     file = write(tiny, "supply.csv", SUPPLY_HEADER + f"lynas,Nd,2026Q1,50,82,{share}\n")
     assert only_problem(tiny) == (file, "line 2, column china_share", message)
+
+
+def test_a_huge_price_is_refused_before_it_overflows_the_cost(tiny: Path) -> None:
+    file = write(tiny, "supply.csv", SUPPLY_HEADER + "lynas,Nd,2026Q1,50,1e306,0\n")
+    assert only_problem(tiny) == (
+        file,
+        "line 2, column price_usd_kg",
+        "'1e306' is implausibly large (at most 1e+12)",
+    )
+
+
+def test_a_dataset_without_any_quarter_is_refused(tiny: Path) -> None:
+    write(tiny, "demand.csv", DEMAND_HEADER)
+    write(tiny, "supply.csv", SUPPLY_HEADER)
+    (tiny / "products.csv").unlink()
+    (tiny / "bom.csv").unlink()
+    with pytest.raises(DatasetError) as raised:
+        load_dataset(tiny)
+    assert [str(p) for p in raised.value.problems] == [
+        f"{tiny}: no quarters: demand.csv, supply.csv and products.csv are empty"
+    ]
 
 
 def test_empty_capacity_means_unlimited(tiny: Path) -> None:

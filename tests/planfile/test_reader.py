@@ -234,3 +234,16 @@ def test_load_plan_of_an_unreadable_file(tmp_path: Path) -> None:
     path.write_bytes(SPEC_EXAMPLE)
     path.chmod(0)
     assert load_problems(path) == [f"{path}: cannot read the file: permission denied"]
+
+
+def test_a_stress_case_may_not_be_called_base():
+    data = (
+        b'format = 1\nname = "p"\ndataset = "reference"\n'
+        b'[[stress]]\nname = "base"\nsource = "china"\nstart = "2027Q1"\nmonths = 2\n'
+    )
+    with pytest.raises(PlanError) as raised:
+        parse_plan(data, "p.toml")
+    assert [str(p) for p in raised.value.problems] == [
+        'p.toml: stress[0].name: "base" is the name of the case without disruption; '
+        "choose another"
+    ]

@@ -54,6 +54,12 @@ class Code(IntEnum):
     ABOVE_ONE = 5
     UNKNOWN = 6
     MALFORMED = 7
+    TOO_LARGE = 8
+
+
+MAX_AMOUNT = 1e12
+"""Larger tonnes, units, kilograms or prices are typing slips, and their products
+overflow the sums (cost = tonnes × price × 1000) into inf and NaN."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +129,7 @@ def _has_bad_cell(column: Column, values: pl.Series, known: Collection[str] | No
         if number.null_count() == number.len():
             return False  # all empty: every capacity unlimited
         total, low, high = number.sum(), number.min(), number.max()
-        if not math.isfinite(total) or low < 0:  # NaN and inf make the sum non-finite
+        if not math.isfinite(total) or low < 0 or high > MAX_AMOUNT:  # NaN, inf: sum not finite
             return True
         return column.kind == Kind.SHARE and high > 1
     if nulls:
@@ -210,6 +216,8 @@ def _code_expr(column: Column, known: tuple[str, ...] | None) -> pl.Expr:
             .then(pl.lit(Code.NOT_FINITE))
             .when(number < 0)
             .then(pl.lit(Code.NEGATIVE))
+            .when(number > MAX_AMOUNT)
+            .then(pl.lit(Code.TOO_LARGE))
         )
         if column.kind == Kind.SHARE:
             chain = chain.when(number > 1).then(pl.lit(Code.ABOVE_ONE))
@@ -241,6 +249,8 @@ def _message(column: Column, code: Code, value: str | None, known: Collection[st
         return f"{shown} is not a finite number"
     if code == Code.NEGATIVE:
         return f"{shown} is negative; expected 0 or more"
+    if code == Code.TOO_LARGE:
+        return f"{shown} is implausibly large (at most {MAX_AMOUNT:.0e})"
     if code == Code.ABOVE_ONE:
         return f"{shown} is outside 0–1 ({column.name} is a fraction)"
     if code == Code.UNKNOWN:

@@ -77,11 +77,6 @@ def read_tables(requests: Sequence[CsvRequest]) -> list[CsvTable | list[Problem]
     return results
 
 
-def read_table(path: Path, file: str, columns: Sequence[str]) -> CsvTable | list[Problem]:
-    """Read ``path`` (``file`` in messages) expecting ``columns``; extra columns are ignored."""
-    return read_tables([CsvRequest(path, file, tuple(columns))])[0]
-
-
 def _scan(text: str) -> pl.LazyFrame:
     return pl.scan_csv(text.encode("utf-8"), has_header=False, infer_schema=False, quote_char='"')
 

@@ -116,7 +116,14 @@ def _load(folder: Path) -> Dataset:
             typed_frames[spec.name] = typed(table, spec.columns)
     if problems:
         raise DatasetError(problems)
-    return _build(folder, typed_frames)
+    dataset = _build(folder, typed_frames)
+    if not dataset.periods:
+        raise DatasetError(
+            Problem(
+                str(folder), "", "no quarters: demand.csv, supply.csv and products.csv are empty"
+            )
+        )
+    return dataset
 
 
 def _pairing_problems(folder: Path, absent: set[str]) -> list[Problem]:

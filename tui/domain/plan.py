@@ -16,6 +16,8 @@ from tui.domain.period import period_index
 Number = int | float
 
 FORMAT_VERSION = 1
+BASE_CASE = "base"
+"""The name results give the plan's own case; no stress case may take it."""
 SHARE_TOLERANCE = 0.01
 
 

@@ -7,36 +7,12 @@ from dataclasses import dataclass
 import polars as pl
 
 from tui.domain.dataset import Dataset
-from tui.domain.plan import Plan
+from tui.domain.figures import ELEMENT_FIGURES, PORTFOLIO_FIGURES
+from tui.domain.plan import BASE_CASE, Plan
 from tui.engine import calculate, plan_frames
 from tui.engine.prepare import Grid, PreparedDataset
-from tui.engine.results import BASE_CASE, CaseResult, Evaluation, Portfolio
+from tui.engine.results import CaseResult, Evaluation, Portfolio
 from tui.engine.warnings import plan_warnings
-
-PORTFOLIO_FIELDS = (
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "china_exposure_value",
-    "cost_usd",
-    "stockpile_drawn_t",
-    "shortfall_t",
-)
-ELEMENT_FIELDS = (
-    "element",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "cost_usd",
-    "stockpile_t",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-)
 
 
 @dataclass(frozen=True, eq=False)
@@ -98,7 +74,7 @@ class Engine:
         figures = calculate.compute(grid, state.weights, state.cuts, stock_days)
         n_e, n_m = len(grid.elements), len(grid.elements) * len(grid.periods)
         portfolio = figures.portfolio.to_dicts()
-        elements = figures.elements.select(ELEMENT_FIELDS)
+        elements = figures.elements.select(ELEMENT_FIGURES)
         periods = figures.quarters.select(
             "element",
             "period",
@@ -119,7 +95,7 @@ class Engine:
                 CaseResult(
                     case=stress.name if stress else BASE_CASE,
                     stress=stress,
-                    portfolio=Portfolio(**{name: figures_k[name] for name in PORTFOLIO_FIELDS}),
+                    portfolio=Portfolio(**{name: figures_k[name] for name in PORTFOLIO_FIGURES}),
                     elements=elements.slice(k * n_e, n_e),
                     periods=periods.slice(k * n_m, n_m),
                     products=products[k],

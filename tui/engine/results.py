@@ -20,8 +20,6 @@ import polars as pl
 
 from tui.domain.plan import Plan, StressCase
 
-BASE_CASE = "base"
-
 
 @dataclass(frozen=True)
 class Portfolio:

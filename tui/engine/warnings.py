@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from tui.domain.period import period_index
 from tui.domain.plan import Plan
 from tui.engine.prepare import Grid
 
@@ -14,12 +15,23 @@ def plan_warnings(plan: Plan, grid: Grid, weights: pl.Series) -> list[str]:
     Both leave part of the demand as a gap that the figures show but do not explain.
     """
     warnings: list[str] = []
-    for element, total in zip(grid.elements, grid.demand_by_element.to_list(), strict=True):
-        if total > 0 and not plan.is_covered(element):
+    for e, (element, total) in enumerate(
+        zip(grid.elements, grid.demand_by_element.to_list(), strict=True)
+    ):
+        if total <= 0:
+            continue
+        if not plan.is_covered(element):
             warnings.append(
                 f"{element}: has demand but no split in the plan or [defaults]; "
                 "its whole demand is a gap"
             )
+        elif plan.base_split(element) is None:  # covered by a schedule that starts later
+            starts = plan.schedule(element)[0].start
+            before = period_index(starts) - grid.first
+            n_p = len(grid.periods)
+            demand_before = grid.quarters.get_column("D").slice(e * n_p, max(0, min(before, n_p)))
+            if demand_before.sum() > 0:
+                warnings.append(f"{element}: no split before {starts}; its demand there is a gap")
     stranded = (
         grid.rows.with_columns(weights.alias("w"))
         .filter((pl.col("w") > 0) & ~pl.col("has_row") & (pl.col("D") > 0))

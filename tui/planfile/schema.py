@@ -11,6 +11,7 @@ from __future__ import annotations
 from tui.domain.errors import PlanError, Problem
 from tui.domain.period import period_index
 from tui.domain.plan import (
+    BASE_CASE,
     FORMAT_VERSION,
     Defaults,
     ElementPlan,
@@ -225,6 +226,12 @@ def _read_stress(value: object, problems: Problems) -> tuple[StressCase, ...] | 
         case = _read_case(entry, at, problems)
         name = entry.get("name") if isinstance(entry, dict) else None
         if isinstance(name, str) and name.strip():
+            if name == BASE_CASE:
+                problems.add(
+                    join(at, "name"),
+                    f'"{BASE_CASE}" is the name of the case without disruption; choose another',
+                )
+                continue
             if name in first_index:
                 problems.add(
                     join(at, "name"),

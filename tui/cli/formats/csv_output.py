@@ -30,34 +30,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.domain.figures import ELEMENT_FIGURES, PERIOD_FIGURES
+
 if TYPE_CHECKING:
     from tui.engine.results import Evaluation
 
 ID_COLUMNS = ("file", "plan", "dataset", "case")
-ELEMENT_COLUMNS = (
-    "element",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "cost_usd",
-    "stockpile_t",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-)
-PERIOD_COLUMNS = (
-    "element",
-    "period",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "china_exposure",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-)
 
 
 @dataclass(frozen=True)
@@ -77,7 +55,7 @@ def render_csv(items: Sequence[CsvInput], *, periods: bool) -> str:
         for item in items:
             for source in item.evaluation.sources:
                 source_columns.setdefault(f"supplied_{source}", None)
-    figures = PERIOD_COLUMNS if periods else ELEMENT_COLUMNS
+    figures = PERIOD_FIGURES if periods else ELEMENT_FIGURES
     header = [*ID_COLUMNS, *figures, *source_columns]
 
     out = io.StringIO()

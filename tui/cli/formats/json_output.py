@@ -12,36 +12,14 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from tui.domain.figures import ELEMENT_FIGURES, PORTFOLIO_FIGURES, PRODUCT_FIGURES
+
 if TYPE_CHECKING:
     import polars as pl
 
     from tui.engine.results import CaseResult, Evaluation
 
-PORTFOLIO_KEYS = (
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "china_exposure_value",
-    "cost_usd",
-    "stockpile_drawn_t",
-    "shortfall_t",
-)
-ELEMENT_KEYS = (
-    "element",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "cost_usd",
-    "stockpile_t",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-)
-PERIOD_KEYS = (
+PERIOD_KEYS = (  # SPEC §6 per quarter (then supplied_by): fewer than the engine has
     "element",
     "period",
     "demand_t",
@@ -50,7 +28,6 @@ PERIOD_KEYS = (
     "china_exposure",
     "shortfall_t",
 )
-PRODUCT_KEYS = ("product", "units", "units_short")
 
 
 def _number(value: Any) -> float | None:
@@ -80,13 +57,13 @@ def case_to_dict(
     portfolio = case.portfolio
     result: dict[str, Any] = {
         "case": case.case,
-        "portfolio": {key: _number(getattr(portfolio, key)) for key in PORTFOLIO_KEYS},
-        "elements": _rows(case.elements, ELEMENT_KEYS, ("element",)),
+        "portfolio": {key: _number(getattr(portfolio, key)) for key in PORTFOLIO_FIGURES},
+        "elements": _rows(case.elements, ELEMENT_FIGURES, ("element",)),
     }
     if periods:
         result["periods"] = _periods(case.periods, sources)
     if products:
-        result["products"] = _rows(case.products, PRODUCT_KEYS, ("product",))
+        result["products"] = _rows(case.products, PRODUCT_FIGURES, ("product",))
     return result
 
 

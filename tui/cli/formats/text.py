@@ -58,10 +58,6 @@ class Style:
         """Stands for a figure that does not exist (no demand, no such case)."""
         return "—" if self.unicode else "-"
 
-    @property
-    def arrow(self) -> str:
-        return "→" if self.unicode else "->"
-
 
 def style_for(stream: TextIO) -> Style:
     isatty = getattr(stream, "isatty", None)

@@ -1,0 +1,48 @@
+"""Warnings: demand that the plan leaves as a gap without saying so."""
+
+from tests.engine import builders as b
+from tui.domain.plan import ElementPlan, ScheduleStep, Split
+from tui.engine import Engine
+
+DATA = b.dataset(
+    demand=[
+        ("Nd", "2026Q1", 10.0),
+        ("Nd", "2026Q2", 10.0),
+        ("Dy", "2026Q1", 1.0),
+        ("Dy", "2026Q2", 1.0),
+    ],
+    supply=[
+        ("china", "Nd", "2026Q1", None, 60.0, 1.0),
+        ("china", "Nd", "2026Q2", None, 60.0, 1.0),
+        ("china", "Dy", "2026Q1", None, 200.0, 1.0),
+        ("china", "Dy", "2026Q2", None, 200.0, 1.0),
+        ("lynas", "Dy", "2026Q2", 5.0, 700.0, 0.05),
+    ],
+)
+
+
+def test_an_uncovered_element_with_demand_is_named():
+    warnings = Engine(DATA).evaluate(b.plan({"Dy": b.split(china=100)})).warnings
+    assert warnings == (
+        "Nd: has demand but no split in the plan or [defaults]; its whole demand is a gap",
+    )
+
+
+def test_quarters_before_a_schedule_alone_are_named():
+    later = ElementPlan(schedule=(ScheduleStep("2026Q2", Split({"china": 100})),))
+    plan = b.plan({"Nd": b.split(china=100), "Dy": later})
+    assert Engine(DATA).evaluate(plan).warnings == (
+        "Dy: no split before 2026Q2; its demand there is a gap",
+    )
+
+
+def test_a_share_where_the_source_has_no_supply_is_named():
+    plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=50, lynas=50)})
+    assert Engine(DATA).evaluate(plan).warnings == (
+        "Dy: lynas has no supply in 2026Q1; its share there is a gap",
+    )
+
+
+def test_a_covered_plan_has_no_warning():
+    plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=100)})
+    assert Engine(DATA).evaluate(plan).warnings == ()
