@@ -54,6 +54,31 @@ async def test_keys_move_share_recalculate_save_and_reopen(workdir: Path) -> Non
         assert cell(main_of(again), "Dy", "src:lynas").strip() == "26"
 
 
+async def test_four_presses_move_dy_from_70_20_10_to_50_40_10(workdir: Path) -> None:
+    """Issue 4: the share moves between sources — China gives, recycling keeps its 10."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        main = main_of(app)
+        main.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.press(*["right_square_bracket"] * 4)
+        await pilot.pause()
+        split = app.session.plan.elements["Dy"].split
+        assert split is not None and split.shares == {"china": 50, "lynas": 40, "recycling": 10}
+        assert [cell(main, "Dy", f"src:{s}").strip() for s in ("china", "lynas", "recycling")] == [
+            "50",
+            "40",
+            "10",
+        ]
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert app.session.plan.elements["Dy"].split.shares == {
+            "china": 55,
+            "lynas": 35,
+            "recycling": 10,
+        }
+
+
 async def test_undo_and_redo_across_edits(workdir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -113,7 +138,8 @@ async def test_form_refuses_a_split_that_does_not_add_up_and_balances(workdir: P
         await pilot.press("ctrl+b", "ctrl+s")
         await pilot.pause()
         split = app.session.plan.elements["Dy"].split
-        assert split is not None and split.shares == {"china": 52.5, "lynas": 40, "recycling": 7.5}
+        # the excess comes off the largest other share (China), not pro rata
+        assert split is not None and split.shares == {"china": 50, "lynas": 40, "recycling": 10}
 
 
 async def test_stockpile_and_note_from_the_form(workdir: Path) -> None:
@@ -172,6 +198,29 @@ async def test_plan_details_form_changes_target_and_name(workdir: Path) -> None:
         assert app.session.plan.target_china_exposure == 95
         assert "within target 95%" in str(main.query_one(HeadlinePanel).render())
         assert "Stretch target" in main.title
+
+
+async def test_plan_details_form_refuses_a_horizon_outside_the_data(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        before = app.session.plan
+        await pilot.press("p")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#start").value = "2040Q1"
+        form.query_one("#end").value = "2041Q4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # still open, saying why
+        error = str(form.query_one("#plan-error").render())
+        assert "horizon.start" in error and "outside the dataset's quarters" in error
+        form.query_one("#start").value = "2026Q1"
+        form.query_one("#end").value = "2027Q4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.session.plan.horizon.end == "2027Q4" and app.session.plan != before
 
 
 async def test_moving_share_on_an_uncovered_element(workdir: Path) -> None:

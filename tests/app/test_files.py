@@ -12,7 +12,8 @@ from tui.app.screens.dialogs import ChoiceDialog, ErrorDialog, PathDialog
 from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
 from tui.app.widgets.element_table import ElementTable
-from tui.planfile import load_plan
+from tui.domain.errors import Problem, SaveError
+from tui.planfile import load_plan, save_plan
 
 THEIRS = "# edited by a colleague\n"
 
@@ -42,6 +43,39 @@ async def test_conflict_reload_takes_their_file(workdir: Path) -> None:
         assert Path("plans/baseline.toml").read_text() == theirs
         assert app.session.plan.elements["Dy"].split.share("lynas") == 20
         assert not app.session.dirty
+
+
+async def test_conflict_enter_is_safe_and_keeps_both_versions(workdir: Path) -> None:
+    """Enter out of habit must not drop the edits: the focused answer is Cancel."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        theirs = await edit_dy_and_change_disk(pilot, app)
+        assert app.screen.focused is not None and app.screen.focused.id == "choice-cancel"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.session.dirty
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 21
+        assert Path("plans/baseline.toml").read_text() == theirs
+
+
+async def test_conflict_reload_can_be_undone(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        theirs = await edit_dy_and_change_disk(pilot, app)
+        await pilot.press("r")
+        await settle(pilot)
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 20
+        assert any("ctrl+z brings your edits back" in n.message for n in app._notifications)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 21
+        assert app.session.dirty and app.screen.title.startswith("● ")
+        await pilot.press("ctrl+y")
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 20
+        assert not app.session.dirty
+        assert Path("plans/baseline.toml").read_text() == theirs
 
 
 async def test_conflict_overwrite_writes_ours(workdir: Path) -> None:
@@ -85,7 +119,31 @@ async def test_conflict_cancel_keeps_editing(workdir: Path) -> None:
         assert Path("plans/baseline.toml").read_text() == theirs
 
 
-async def test_failed_save_says_why_and_keeps_edits(workdir: Path) -> None:
+def disk_full(*args: object, **kwargs: object) -> str:
+    raise SaveError(Problem("plans/x.toml", "", "No space left on device"))
+
+
+async def test_failed_save_says_why_and_keeps_edits(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.press("plus")
+        monkeypatch.setattr("tui.app.session.save_plan", disk_full)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        messages = [n.message for n in app._notifications]
+        assert any("No space" in m and "edits are kept" in m for m in messages), messages
+        assert app.session.dirty and app.session.path == Path("plans/baseline.toml")
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 21
+
+
+@pytest.mark.parametrize("typed", ["plans/", "plans", "plans/folder.toml", "plans/folder"])
+async def test_save_as_a_folder_is_refused_in_the_dialog(workdir: Path, typed: str) -> None:
+    """The dialog stays open with the typed text and says why; nothing is written."""
     Path("plans/folder.toml").mkdir()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -93,15 +151,50 @@ async def test_failed_save_says_why_and_keeps_edits(workdir: Path) -> None:
         app.screen.query_one(ElementTable).select("Dy", "lynas")
         await pilot.press("plus", "S")
         await settle(pilot)
-        assert isinstance(app.screen, PathDialog)
-        app.screen.query_one("#path").value = "plans/folder.toml"
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one("#path").value = typed
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, MainScreen)
-        messages = [n.message for n in app._notifications]
-        assert any("folder" in m and "edits are kept" in m for m in messages), messages
-        assert app.session.dirty and app.session.path == Path("plans/baseline.toml")
-        assert app.session.plan.elements["Dy"].split.share("lynas") == 21
+        assert app.screen is dialog and dialog.query_one("#path").value == typed
+        assert "is a folder" in str(dialog.query_one("#path-error").render())
+        dialog.query_one("#path").value = "plans/nowhere/x.toml"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "does not exist" in str(dialog.query_one("#path-error").render())
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.session.dirty
+    assert not Path("plans.toml").exists() and not any(Path("plans/folder.toml").iterdir())
+
+
+async def test_save_as_that_fails_asks_again_with_the_typed_name(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.press("plus", "S")
+        await settle(pilot)
+        app.screen.query_one("#path").value = "plans/mine.toml"
+        failures = [disk_full]  # the first attempt fails, the second writes
+
+        def save_once(*args: object, **kwargs: object) -> str:
+            return (failures.pop() if failures else save_plan)(*args, **kwargs)
+
+        monkeypatch.setattr("tui.app.session.save_plan", save_once)
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        assert dialog.query_one("#path").value == "plans/mine.toml"
+        assert "No space left" in str(dialog.query_one("#path-error").render())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and not app.session.dirty
+        assert load_plan(Path("plans/mine.toml")).plan.elements["Dy"].split.share("lynas") == 21
 
 
 async def test_new_plan_save_asks_for_a_name(workdir: Path) -> None:
@@ -172,6 +265,23 @@ async def test_browser_lists_plans_with_figures_and_errors_then_opens(workdir: P
         assert app.session.path == Path("plans/diversified.toml")
 
 
+async def test_browser_china_column_fits_100_percent(workdir: Path) -> None:
+    Path("plans/all-china.toml").write_text(
+        'format = 1\nname = "All China"\ndataset = "reference"\n'
+        "[defaults]\nsplit = { china = 100 }\n"
+    )
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+o")
+        await settle(pilot)
+        table = app.screen.query_one("#plans")
+        cell = table.get_cell(str(Path("plans/all-china.toml")), "china").plain
+        assert cell == "100.0%"
+        room = table.columns["china"].get_render_width(table) - 2 * table.cell_padding
+        assert room >= len(cell)
+
+
 async def test_opening_another_plan_with_edits_asks_first(workdir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -188,6 +298,26 @@ async def test_opening_another_plan_with_edits_asks_first(workdir: Path) -> None
         await pilot.press("d")
         await settle(pilot)
         assert isinstance(app.screen, PlanBrowser)
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+o", "ctrl+n"])
+async def test_enter_on_the_unsaved_changes_question_is_cancel(workdir: Path, key: str) -> None:
+    """Save and Discard take a deliberate key or click; enter goes back to the plan."""
+    before = Path("plans/baseline.toml").read_text()
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.screen.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.press("plus", key)
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert app.screen.focused is not None and app.screen.focused.id == "choice-cancel"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen) and app.session.dirty
+        assert app.session.plan.elements["Dy"].split.share("lynas") == 21
+        assert app.return_code is None  # still running
+    assert Path("plans/baseline.toml").read_text() == before
 
 
 @pytest.mark.parametrize("answer", ["discard", "save"])

@@ -13,6 +13,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.screens.stress import StressForm, StressScreen
 from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
+from tui.domain.period import is_period
 from tui.domain.plan import Split
 from tui.workspace import open_plan
 
@@ -73,6 +74,58 @@ async def test_compare_edits_with_the_saved_version(workdir: Path) -> None:
         dy = next(r for r in screen.rows if r.label == "Dy")
         assert dy.cells[0].startswith("70/20/10") and dy.differs[1]
         assert "25" in dy.cells[1]
+        legend = str(screen.query_one("#compare-legend").render())
+        assert "1 element differs." in legend
+
+
+LONG = "Heavy rare earths via Lynas, with recycling from 2027 on"
+
+
+def long_named_plans(count: int) -> list[Path]:
+    """Copies of the diversified plan whose names are ~55 characters long."""
+    text = Path("plans/diversified.toml").read_text()
+    paths = []
+    for i in range(count):
+        path = Path(f"plans/long-{i}.toml")
+        path.write_text(text.replace('"Heavy rare earths via Lynas"', f'"{LONG} {i}"'))
+        paths.append(path)
+    return paths
+
+
+def visible_plan_columns(screen: CompareScreen) -> int:
+    """How many plan columns lie entirely inside the table's width."""
+    table = screen.query_one("#compare")
+    right, count = 0, 0
+    for i, column in enumerate(table.ordered_columns):
+        right += column.get_render_width(table)
+        if i > 0 and right <= table.size.width:
+            count += 1
+    return count
+
+
+async def test_compare_shows_two_plans_at_80_columns_and_more_when_wider(workdir: Path) -> None:
+    paths = long_named_plans(4)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.show_compare(["current", paths[0]])
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert visible_plan_columns(screen) == 2
+        header = screen.query_one("#compare").ordered_columns[2].label.plain
+        assert header.endswith("…") and LONG[:10] in header
+        # the cursor starts on the first figure; its row is written in full under the table
+        detail = str(screen.query_one("#compare-detail").render())
+        assert "China exposure" in detail and "long-0.toml" in detail
+        await pilot.press("down")
+        assert "Target" in str(screen.query_one("#compare-detail").render())
+    wide = make_app()
+    async with wide.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        wide.show_compare(["current", *paths])
+        await settle(pilot)
+        assert visible_plan_columns(wide.screen) == 5
 
 
 async def test_stress_add_edit_remove(workdir: Path) -> None:
@@ -118,6 +171,28 @@ async def test_stress_add_edit_remove(workdir: Path) -> None:
         assert isinstance(app.screen, MainScreen)
         await pilot.press("ctrl+z")
         assert len(app.session.plan.stress) == 2  # the delete is one undo step
+
+
+async def test_stress_form_hints_do_not_look_like_values(workdir: Path) -> None:
+    """An empty field shows an "e.g." hint, dim and italic, unlike a typed value."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StressForm)
+        start, months = form.query_one("#start"), form.query_one("#months")
+        assert start.value == "" and start.placeholder.startswith("e.g. ")
+        assert not is_period(start.placeholder)
+        hint = start.get_component_rich_style("input--placeholder")
+        assert hint.italic
+        assert hint.color != months.rich_style.color  # the value "2" is drawn brighter
+        assert form.query_one("#name").placeholder.startswith("e.g. ")
+        await pilot.press("ctrl+s")  # a hint is not a value: applying asks for them
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        assert "name" in str(form.query_one("#stress-error").render())
 
 
 async def test_stress_form_rejects_bad_input(workdir: Path) -> None:
@@ -195,3 +270,20 @@ async def test_chart_cycles_through_cases(workdir: Path) -> None:
         assert "▲" in chart.text
         await pilot.press("v")
         assert chart.data.case == "base"
+
+
+async def test_wide_terminal_gives_the_chart_the_spare_room(workdir: Path) -> None:
+    """At 140×45 the chart spans the width left of the headline: its legend is whole."""
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(pilot)
+        main = app.screen
+        main.query_one(ElementTable).select("Dy", "lynas")
+        await pilot.pause()
+        chart, table = main.query_one("#chart"), main.query_one(ElementTable)
+        headline = main.query_one(HeadlinePanel)
+        legend = chart.text.splitlines()[0]
+        assert legend.rstrip().endswith("short quarter") and "…" not in legend
+        assert chart.region.right >= headline.region.x - 2  # no columns left empty
+        assert table.region.height <= len(app.session.dataset.elements) + 2  # no empty rows
+        assert chart.region.height >= 18

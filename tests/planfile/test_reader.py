@@ -244,6 +244,5 @@ def test_a_stress_case_may_not_be_called_base():
     with pytest.raises(PlanError) as raised:
         parse_plan(data, "p.toml")
     assert [str(p) for p in raised.value.problems] == [
-        'p.toml: stress[0].name: "base" is the name of the case without disruption; '
-        "choose another"
+        'p.toml: stress[0].name: "base" is the name of the case without disruption; choose another'
     ]

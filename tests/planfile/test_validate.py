@@ -118,7 +118,8 @@ def test_a_plan_that_does_not_read_still_has_its_names_checked(plans: Path):
         1,
         [
             "plans/typo.toml: elements.Dy.split: shares sum to 90, expected 100",
-            "plans/typo.toml: stress[0].months: expected a whole number of months, 1 or more, got 0",
+            "plans/typo.toml: stress[0].months: "
+            "expected a whole number of months, 1 or more, got 0",
             "plans/typo.toml: elements.Dy.split.lyans: unknown source 'lyans'; "
             "did you mean 'lynas'?",
             "plans/typo.toml: stress[0].source: unknown source 'chna'; did you mean 'china'?",

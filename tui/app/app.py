@@ -15,6 +15,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from tui.app.comments import file_has_comments
 from tui.app.loading import load_session
 from tui.app.screens.dialogs import (
     ChoiceDialog,
@@ -157,13 +158,17 @@ class ReplanApp(App[int]):
         if session is None:
             return False
         path = session.path
-        if ask or path is None:
+        title = "Save plan as"
+        asked = ask or path is None
+        if asked:
             suggestion = display_path(self.plans_folder / _slug(session.plan.name))
-            path = await self.push_screen_wait(PathDialog("Save plan as", suggestion))
+            path = await self.push_screen_wait(PathDialog(title, suggestion))
             if path is None:
                 return False
         force = False
         while True:
+            assert path is not None
+            dropped_comments = file_has_comments(path)  # the file the save replaces
             try:
                 saved = session.save(path, force=force)
             except SaveConflict:
@@ -172,18 +177,27 @@ class ReplanApp(App[int]):
                     force = True
                     continue
                 if answer == "save_as":
+                    title, asked = "Save your version as", True
                     suggestion = display_path(path.with_name(path.stem + "-mine.toml"))
-                    path = await self.push_screen_wait(
-                        PathDialog("Save your version as", suggestion)
-                    )
+                    path = await self.push_screen_wait(PathDialog(title, suggestion))
                     if path is None:
                         return False
                     force = False
                     continue
                 return False
             except SaveError as error:
+                reason = "\n".join(p.message for p in error.problems)
+                if asked:  # the name was typed: ask again with it, and say why
+                    path = await self.push_screen_wait(
+                        PathDialog(title, display_path(path), f"Not saved: {reason}")
+                    )
+                    if path is None:
+                        self.notify("Not saved. Your edits are kept.", timeout=4)
+                        return False
+                    force = False
+                    continue
                 self.notify(
-                    "\n".join(p.message for p in error.problems) + "\nYour edits are kept.",
+                    reason + "\nYour edits are kept.",
                     title=f"Not saved — {display_path(path)}",
                     severity="error",
                     timeout=10,
@@ -193,7 +207,16 @@ class ReplanApp(App[int]):
                 self.notify(str(error), severity="error")
                 return False
             break
-        self.notify(f"Plan saved — {display_path(saved)}", timeout=4)
+        if dropped_comments:
+            self.notify(
+                f"Plan saved — {display_path(saved)}\nThe comments (#) in the file were not "
+                "kept: replan writes plans in its own layout. Keep notes in the plan's "
+                "description or in the elements' notes (e).",
+                severity="warning",
+                timeout=10,
+            )
+        else:
+            self.notify(f"Plan saved — {display_path(saved)}", timeout=4)
         if self.main is not None:
             self.main.update_title()
             self.main.refresh_bindings()
@@ -208,16 +231,24 @@ class ReplanApp(App[int]):
                 f"{display_path(path)} already exists. Overwrite it with this plan?",
                 [("overwrite", "Overwrite", "error"), ("save_as", "Save as…", "primary"),
                  ("cancel", "Cancel", "default")],
+                default="cancel",
             )  # fmt: skip
             return await self.push_screen_wait(dialog)
         answer = await self.push_screen_wait(conflict_dialog(display_path(path)))
         if answer == "reload":
             try:
-                self.install(session.reload())
+                reloaded = session.reload()
             except ReplanError as error:
                 self.push_screen(ErrorDialog("Could not reload", error.problems))
+                return None
+            if reloaded is session and self.main is not None:
+                self.main.repaint()  # one more undo step: ctrl+z brings the edits back
+                self.notify(
+                    f"Reloaded {display_path(path)} — ctrl+z brings your edits back", timeout=8
+                )
             else:
-                self.notify(f"Reloaded {display_path(path)} — your edits were dropped", timeout=5)
+                self.install(reloaded)
+                self.notify(f"Reloaded {display_path(path)} — your edits were dropped", timeout=8)
             return None
         return answer
 

@@ -34,21 +34,28 @@ def _ordered(keys: Sequence[str], shares: Mapping[str, Number]) -> list[str]:
     return [*keys, *(s for s in shares if s not in keys)]
 
 
-def _distribute(amount: int, weights: Mapping[str, int]) -> dict[str, int]:
-    """Split ``amount`` over ``weights`` proportionally, in whole units, summing exactly.
+def _by_size(cents: Mapping[str, int], candidates: Sequence[str]) -> list[str]:
+    """``candidates`` largest share first; equal shares keep the given (dataset) order."""
+    return sorted(candidates, key=lambda s: -cents.get(s, 0))
 
-    Largest-remainder method: everyone gets the floor of their exact part, and the units
-    left over go to the largest remainders (ties in the given order).
-    """
-    total = sum(weights.values())
-    if total <= 0 or amount == 0:
-        return dict.fromkeys(weights, 0)
-    parts = {k: amount * w // total for k, w in weights.items()}
-    left = amount - sum(parts.values())
-    by_remainder = sorted(weights, key=lambda k: -(amount * weights[k] % total))
-    for key in by_remainder[:left]:
-        parts[key] += 1
-    return parts
+
+def _take(cents: dict[str, int], donors: Sequence[str], amount: int) -> None:
+    """Take ``amount`` from ``donors``, emptying the largest share first, then the next."""
+    for donor in _by_size(cents, donors):
+        if amount <= 0:
+            return
+        part = min(amount, cents[donor])
+        cents[donor] -= part
+        amount -= part
+
+
+def _receiver(cents: Mapping[str, int], keys: Sequence[str], source: str) -> str:
+    """Who receives share that ``source`` gives up: the largest other share (ties: the
+    first in dataset order); when no other source has any, the next source in order."""
+    others = [s for s in keys if s != source]
+    if any(cents.get(s, 0) for s in others):
+        return _by_size(cents, others)[0]
+    return _neighbour(keys, source)
 
 
 def _complete(cents: dict[str, int], order: list[str]) -> dict[str, int]:
@@ -67,14 +74,17 @@ def _to_split(cents: Mapping[str, int], order: list[str]) -> Split:
 def move_share(
     split: Split | None, source: str, delta: Number | Decimal, order: Sequence[str]
 ) -> Split:
-    """Give ``source`` ``delta`` more points (or fewer, if negative); the others make room.
+    """Give ``source`` ``delta`` more points (or fewer, if negative), moved between sources.
 
-    The other sources give up (or receive) the difference in proportion to their current
-    shares. A source cannot go below 0 or above 100, so the move is cut short at the
-    bounds. When no other source has a share to receive points, they go to the next
-    source in ``order`` after ``source`` — predictable, where an even spread over twenty
-    sources would leave a trail of 0.05s. An empty (uncovered) split becomes 100 % of
-    ``source`` on any positive move.
+    Points come from the largest other share, and when that runs out, from the next
+    largest; points given up go to the largest other share. That is what a planner
+    means by "move share from China to Lynas": 70/20/10 → four 5-point steps on Lynas
+    → 50/40/10, the untouched shares stay the round numbers they were, and the reverse
+    steps lead back. (A pro-rata rule would give 51.42/40/8.58.) Equal shares are taken
+    in dataset order. A source cannot go below 0 or above 100, so the move is cut short
+    at the bounds; when no other source has a share to receive points, they go to the
+    next source in ``order`` after ``source``. An empty (uncovered) split becomes 100 %
+    of ``source`` on any positive move.
     """
     shares = dict(split.shares) if split is not None else {}
     keys = _ordered(order, shares)
@@ -84,18 +94,14 @@ def move_share(
     if sum(cents.values()) == 0:
         return Split({source: 100}) if delta > 0 else Split(shares)
     cents = _complete(cents, keys)
-    step = to_cents(delta)
-    others = {s: cents[s] for s in keys if s != source}
+    step = to_cents(delta)  # type: ignore[arg-type]
+    others = [s for s in keys if s != source]
     if step > 0:
-        step = min(step, _WHOLE - cents[source], sum(others.values()))
-        for s, part in _distribute(step, others).items():
-            cents[s] -= part
+        step = min(step, _WHOLE - cents[source], sum(cents[s] for s in others))
+        _take(cents, others, step)
     elif step < 0:
         step = max(step, -cents[source])
-        if sum(others.values()) == 0:
-            others = {_neighbour(keys, source): 1}
-        for s, part in _distribute(-step, others).items():
-            cents[s] += part
+        cents[_receiver(cents, keys, source)] -= step
     cents[source] += step
     return _to_split(cents, keys)
 
@@ -106,7 +112,7 @@ def _neighbour(keys: Sequence[str], source: str) -> str:
 
 
 def set_share(split: Split | None, source: str, value: Number, order: Sequence[str]) -> Split:
-    """Set ``source`` to exactly ``value`` percent; the others rebalance proportionally.
+    """Set ``source`` to exactly ``value`` percent; the others make room as for the keys.
 
     An uncovered element (no split) becomes 100 % ``source``: there is nothing to rebalance.
     """
@@ -117,24 +123,27 @@ def set_share(split: Split | None, source: str, value: Number, order: Sequence[s
 
 
 def balance_around(shares: Mapping[str, Number], keep: str, order: Sequence[str]) -> Split:
-    """Keep ``keep`` at its typed value and scale the others so the total is 100.
+    """Keep ``keep`` at its typed value and make the total 100 with the same rule as the keys.
 
     Used by the exact-values form's "balance" button: the planner types the share that
-    matters and lets the rest follow. If the others are all zero the remainder goes to
-    the next source in ``order``.
+    matters (Lynas 40 in 70/20/10) and the excess is taken from the largest other share,
+    then the next (→ 50/40/10); a shortfall is given to the largest other share. The
+    other typed values stay as typed wherever the rule does not need them. If the others
+    are all zero the remainder goes to the next source in ``order``.
     """
     keys = _ordered(order, shares)
     if keep not in keys:
         keys.append(keep)
-    cents = {s: to_cents(shares.get(s, 0)) for s in keys}
-    cents[keep] = min(max(cents[keep], 0), _WHOLE)
-    others = {s: max(cents[s], 0) for s in keys if s != keep}
-    rest = _WHOLE - cents[keep]
-    if sum(others.values()) == 0:
-        if rest == 0 or len(keys) == 1:
+    cents = {s: max(to_cents(shares.get(s, 0)), 0) for s in keys}
+    cents[keep] = min(cents[keep], _WHOLE)
+    others = [s for s in keys if s != keep]
+    excess = sum(cents.values()) - _WHOLE
+    if excess > 0:
+        _take(cents, others, excess)
+    elif excess < 0:
+        if len(keys) == 1:
             return _to_split({keep: _WHOLE}, keys)
-        others = {_neighbour(keys, keep): 1}
-    cents = {s: 0 for s in keys} | {keep: cents[keep]} | _distribute(rest, others)
+        cents[_receiver(cents, keys, keep)] -= excess
     return _to_split(cents, keys)
 
 

@@ -130,10 +130,25 @@ class Session:
         return target
 
     def reload(self) -> Session:
-        """A fresh session on the file as it is now on disk (after a conflict)."""
+        """The file as it is now on disk (after a conflict).
+
+        When the file still reads the same dataset, its plan becomes one more step in
+        this session's history — so ctrl+z brings back the edits the reload dropped —
+        and ``self`` is returned. A file that now names another dataset (or whose data
+        changed) needs a fresh session, which is returned instead.
+        """
         if self.path is None:
             raise ValueError("the plan has no file to reload")
-        return Session.open(self.path, self.data_dir)
+        workspace = open_plan(self.path, self.data_dir)
+        loaded = workspace.loaded
+        if workspace.dataset is not self.dataset or loaded is None:
+            return Session(workspace, self.data_dir)
+        self.evaluation = self._evaluate(self.evaluation, loaded.plan, None)
+        self.history.push(loaded.plan, "reload from disk")
+        self.history.mark_saved()
+        self.digest, self.saved_plan = loaded.digest, loaded.plan
+        self.workspace.loaded = loaded
+        return self
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -61,7 +61,8 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         # figures before the long texts, so that they stay on screen at 80 columns
         table.add_column(" ", key="mark")
         table.add_column("File", key="file")
-        table.add_column(Text("China", justify="right"), key="china")
+        # wide enough for "100.0%" before the figures arrive (cells fill in later)
+        table.add_column(Text("China", justify="right"), key="china", width=len("100.0%"))
         table.add_column(Text("Gap t", justify="right"), key="gap")
         table.add_column(Text("Cost", justify="right"), key="cost")
         table.add_column("Name", key="name")
@@ -137,7 +138,10 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             Text(percent(summary.china_exposure), style=BAD if over else "", justify="right"),
         )
         table.update_cell(
-            key, "gap", Text(tonnes(gap), style=BAD if gap > 0 else "", justify="right")
+            key,
+            "gap",
+            Text(tonnes(gap), style=BAD if gap > 0 else "", justify="right"),
+            update_width=True,
         )
         table.update_cell(
             key, "cost", Text(usd(summary.cost_usd), justify="right"), update_width=True

@@ -9,9 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
@@ -64,6 +66,29 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
     return columns
 
 
+LABEL_MAX = 24  # "Worst stress shortfall t"
+PLAN_MIN, PLAN_MAX = 18, 40
+PADDING = 2  # a DataTable cell's padding, left and right
+SCROLLBAR = 2
+
+
+def plan_width(total: int, label: int, plans: int) -> int:
+    """The width of each plan column, so that as many plans as fit are on screen.
+
+    A column is as wide as its share of the room, between PLAN_MIN and PLAN_MAX: two
+    plans side by side at 80 columns, five at 140. Longer texts are cut with an ellipsis
+    (the line under the table shows the highlighted row in full).
+    """
+    room = total - (label + PADDING) - SCROLLBAR
+    visible = max(1, min(plans, room // (PLAN_MIN + PADDING)))
+    return max(PLAN_MIN, min(PLAN_MAX, room // visible - PADDING))
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis when it is longer."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
 class CompareScreen(Screen[None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape,q", "back", "Back", id="compare.back"),
@@ -75,11 +100,14 @@ class CompareScreen(Screen[None]):
         self.columns = columns
         self.rows = compare_rows(columns)
         self.only_differences = False
+        self.label_width = min(max((len(r.label) for r in self.rows), default=8), LABEL_MAX)
+        self.width = 0  # each plan column's width, set for the terminal's width
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="compare-legend")
         yield DataTable(id="compare", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="compare-detail")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -90,33 +118,76 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-legend", Static).update(
             f"Splits read [b]{sources}[/] (→ a schedule step, · stock days). "
             f"[{CHANGED}]Highlighted[/]: differs from the first plan. "
-            f"{changed} element{'s' if changed != 1 else ''} differ."
+            f"{changed} element{'s differ' if changed != 1 else ' differs'}."
         )
         table = self.query_one(DataTable)
         table.fixed_columns = 1
         table.header_height = 2
-        table.add_column("", key="label")
-        for i, column in enumerate(self.columns):
-            table.add_column(Text(f"{column.label}\n{column.plan.name}"), key=f"plan{i}")
-        self.fill()
+        self.layout_columns(self.app.size.width)
+        table.move_cursor(row=1)  # the first figure, under the "Portfolio" title
         table.focus()
+
+    def on_resize(self, event: Resize) -> None:
+        self.layout_columns(event.size.width)
+
+    def layout_columns(self, total: int) -> None:
+        """(Re)build the columns for a terminal ``total`` cells wide."""
+        width = plan_width(total, self.label_width, len(self.columns))
+        if width == self.width:
+            return
+        self.width = width
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        table.add_column("", key="label", width=self.label_width)
+        for i, column in enumerate(self.columns):
+            head = f"{fit(column.label, width)}\n{fit(column.plan.name, width)}"
+            table.add_column(Text(head), key=f"plan{i}", width=width)
+        self.fill()
+        table.move_cursor(row=min(row, max(table.row_count - 1, 0)))
 
     def fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         section = None
-        for row in self.rows:
+        for index, row in enumerate(self.rows):
             if self.only_differences and not any(row.differs):
                 continue
             if row.section != section:
                 section = row.section
                 title = "Portfolio" if section == "headline" else "Elements"
-                table.add_row(Text(title, style="bold underline"), *[""] * len(self.columns))
+                table.add_row(
+                    Text(title, style="bold underline"), *[""] * len(self.columns), key=section
+                )
             cells = [
-                Text(cell, style=CHANGED if differs else ("" if i == 0 else SAME))
+                Text(fit(cell, self.width), style=CHANGED if differs else ("" if i == 0 else SAME))
                 for i, (cell, differs) in enumerate(zip(row.cells, row.differs, strict=True))
             ]
-            table.add_row(Text(row.label, style="bold"), *cells)
+            label = Text(fit(row.label, self.label_width), style="bold")
+            table.add_row(label, *cells, key=str(index))
+        self._describe()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._describe()
+
+    def _describe(self) -> None:
+        """The highlighted row in full, for the cells the columns cut short."""
+        table = self.query_one(DataTable)
+        detail = self.query_one("#compare-detail", Static)
+        if not table.row_count:
+            detail.update("")
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        if not key.isdigit():
+            detail.update("")
+            return
+        row = self.rows[int(key)]
+        parts = [
+            f"[b]{escape(column.label)}[/] {escape(cell)}"
+            for column, cell in zip(self.columns, row.cells, strict=True)
+        ]
+        detail.update(f"[b]{escape(row.label)}[/]: " + " · ".join(parts))
 
     def action_toggle_same(self) -> None:
         self.only_differences = not self.only_differences

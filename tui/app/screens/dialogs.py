@@ -6,6 +6,7 @@ callback (or ``push_screen_wait`` from a worker) and stay linear.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,17 +22,29 @@ from tui.domain.errors import Problem
 class ChoiceDialog(ModalScreen[str | None]):
     """A question with a few buttons; escape answers None (cancel).
 
-    ``choices`` are (answer, label, variant); the first is focused. Each answer's first
-    letter is also a key, so "r" reloads in the conflict dialog without reaching for tab.
+    ``choices`` are (answer, label, variant). ``default`` is the answer whose button has
+    the focus, i.e. what enter chooses: callers make it the safe one ("cancel"), so that
+    a planner who presses enter out of habit loses nothing; the answers that write or
+    drop work take a deliberate key or click. Each answer's first letter is also a key,
+    so "r" reloads in the conflict dialog without reaching for tab.
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
 
-    def __init__(self, title: str, message: str, choices: Sequence[tuple[str, str, str]]) -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        choices: Sequence[tuple[str, str, str]],
+        *,
+        default: str | None = None,
+    ) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.message = message
         self.choices = list(choices)
+        self.default = default if default is not None else self.choices[0][0]
+        self.AUTO_FOCUS = f"#choice-{self.default}"  # Textual focuses this on compose
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -57,23 +70,26 @@ class ChoiceDialog(ModalScreen[str | None]):
 
 
 def confirm_discard(name: str, doing: str) -> ChoiceDialog:
-    """Unsaved changes: save first, discard them, or stay."""
+    """Unsaved changes: save first, discard them, or stay. Enter stays (Cancel)."""
     return ChoiceDialog(
         "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them before you {doing}?",
+        f"“{name}” has changes that are not saved. Save them before you {doing}?\n"
+        "s saves, d discards them; enter or esc goes back to the plan.",
         [
             ("save", "Save", "primary"),
             ("discard", "Discard", "error"),
             ("cancel", "Cancel", "default"),
         ],
+        default="cancel",
     )
 
 
 def conflict_dialog(path: str) -> ChoiceDialog:
+    """The file changed on disk. Enter cancels: nobody's work is lost by a habit key."""
     return ChoiceDialog(
         "The file changed on disk",
         f"{path} was changed by someone else since you opened it.\n"
-        "Reload it (your edits are dropped), overwrite it with your version, "
+        "Reload it (ctrl+z then brings your edits back), overwrite it with your version, "
         "or save your version under another name.",
         [
             ("reload", "Reload", "warning"),
@@ -81,6 +97,7 @@ def conflict_dialog(path: str) -> ChoiceDialog:
             ("save_as", "Save as…", "primary"),
             ("cancel", "Cancel", "default"),
         ],
+        default="cancel",
     )
 
 
@@ -110,21 +127,52 @@ class ErrorDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
+def plan_target(text: str) -> Path:
+    """The file a typed save-as name means; ValueError says why it cannot be one.
+
+    ``.toml`` is added when missing. A name ending in a slash, or naming a folder, is
+    refused rather than turned into ``plans.toml`` next to the folder or into a failed
+    write; so is a file in a folder that does not exist.
+    """
+    typed = text.strip()
+    if not typed:
+        raise ValueError("Type a file name")
+    path = Path(typed).expanduser()
+    if typed.endswith(("/", os.sep)) or path.is_dir():
+        raise ValueError(
+            f"{typed} is a folder: add a file name, e.g. {typed.rstrip('/' + os.sep)}/my-plan.toml"
+        )
+    if path.suffix != ".toml":
+        path = path.with_name(path.name + ".toml")
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder: choose another file name")
+    folder = path.parent
+    if not folder.is_dir():
+        what = "is a file, not a folder" if folder.exists() else "does not exist"
+        raise ValueError(f"the folder {folder} {what}")
+    return path
+
+
 class PathDialog(ModalScreen[Path | None]):
-    """Ask for a file name (save as); a relative name is relative to the working folder."""
+    """Ask for a file name (save as); a relative name is relative to the working folder.
+
+    A name that cannot be a plan file is refused in the dialog, which stays open with
+    what was typed; ``error`` opens it with a message (a save that failed on that name).
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]  # noqa: RUF012
 
-    def __init__(self, title: str, suggestion: str) -> None:
+    def __init__(self, title: str, suggestion: str, error: str = "") -> None:
         super().__init__(classes="dialog")
         self.title_text = title
         self.suggestion = suggestion
+        self.error = error
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
             yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.suggestion, id="path", placeholder="plans/my-plan.toml")
-            yield Static("", id="path-error", classes="field-error")
+            yield Input(self.suggestion, id="path", placeholder="e.g. plans/my-plan.toml")
+            yield Static(self.error, id="path-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -141,13 +189,12 @@ class PathDialog(ModalScreen[Path | None]):
             self.dismiss(None)
 
     def _finish(self) -> None:
-        text = self.query_one("#path", Input).value.strip()
-        if not text:
-            self.query_one("#path-error", Static).update("Type a file name")
+        try:
+            path = plan_target(self.query_one("#path", Input).value)
+        except ValueError as error:
+            self.query_one("#path-error", Static).update(str(error))
+            self.app.bell()
             return
-        path = Path(text).expanduser()
-        if path.suffix != ".toml":
-            path = path.with_name(path.name + ".toml")
         self.dismiss(path)
 
     def action_cancel(self) -> None:

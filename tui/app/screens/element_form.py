@@ -1,8 +1,9 @@
 """The exact-values form for one element: its split, stockpile days and note.
 
 Typing is free; the running total says whether the split adds up, and "Balance"
-scales the other sources around the one last typed, so "set Lynas to 40" is two key
-strokes away. The form returns the next plan (one undo step) or None when cancelled.
+keeps the share last typed and settles the difference with the largest other share
+(as the +/- keys do), so Lynas 40 in 70/20/10 balances to 50/40/10. The form returns
+the next plan (one undo step) or None when cancelled.
 """
 
 from __future__ import annotations
@@ -71,13 +72,13 @@ class ElementForm(ModalScreen[Plan | None]):
                 days = entry.stockpile_days if entry is not None else None
                 yield _field(
                     "" if days is None else str(days),
-                    placeholder=f"{self.plan.stockpile_days(self.element)} (default)",
+                    placeholder=f"default: {self.plan.stockpile_days(self.element)}",
                     id="stockpile",
                     restrict=r"[0-9.]*",
                 )
                 yield Label("note", classes="form-label")
                 note = entry.note if entry is not None and entry.note else ""
-                yield _field(note, placeholder="why this split", id="note")
+                yield _field(note, placeholder="e.g. why this split", id="note")
             yield Static("", id="total", classes="form-total")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", id="apply", variant="primary")
@@ -116,8 +117,8 @@ class ElementForm(ModalScreen[Plan | None]):
             total.update(f"Total [b green]{format_share(value)}[/] ✓")
         else:
             total.update(
-                f"Total [b red]{format_share(value)}[/] — must be 100 "
-                "([b]Balance[/] or ctrl+b scales the others)"
+                f"Total [b red]{format_share(value)}[/] — must be 100: "
+                "[b]Balance[/] (ctrl+b) settles it on the largest other"
             )
 
     @on(Input.Changed, ".share-input")

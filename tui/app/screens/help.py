@@ -25,16 +25,20 @@ supply by source stacked up to demand, [#e5c07b]stock drawn[/] and [#ff6b6b]shor
 ▲ under the quarters that are short.
 
 [b]Edit[/b]  Move the cursor to an element and a source column, then + and − move one \
-point into or out of that source (] and \\[ five points); the other sources give up or \
-take the difference in proportion, so the split stays at exactly 100. [b]e[/b] (or enter, \
-or a second click) opens a form for exact shares, stockpile days and a note; [b]t[/b] edits \
-the schedule (a different split from a quarter on); [b]x[/b] the stress cases. Every \
-change recalculates at once; ctrl+z undoes, ctrl+y redoes.
+point into or out of that source (] and \\[ five points). The points come from the \
+largest other share (the next largest when it runs out) and go back to it, so the \
+split stays at exactly 100 and the other shares stay round: Dy 70/20/10 → ] four times \
+on lynas → 50/40/10. [b]e[/b] (or enter, or a second click) opens a form for exact \
+shares, stockpile days and a note; [b]t[/b] edits the schedule (a different split \
+from a quarter on); [b]x[/b] the stress cases. Every change recalculates at once; \
+ctrl+z undoes, ctrl+y redoes.
 
 [b]Files[/b]  ctrl+s saves (● in the title means unsaved changes), S saves under another \
 name, ctrl+o browses the plans folder with each plan's figures, c compares plans side \
 by side. If someone changed the file since you opened it, saving asks whether to \
-reload theirs, overwrite it, or save yours under another name.
+reload theirs (ctrl+z then brings your edits back), overwrite it, or save yours under \
+another name. In these questions enter is always the safe answer (cancel): saving, \
+discarding or overwriting takes its own key (s, d, o) or a click.
 
 ctrl+p opens the command palette: every action, and "element: jump to …".
 """

@@ -34,13 +34,13 @@ class MainScreen(Screen[None]):
 
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("plus,equals_sign", "move(1)", "+1 pt", group=_SHARE, id="share.more",
-                tooltip="Move 1 point into the selected source; the others give it up pro rata"),
+                tooltip="Move 1 point into the selected source, from the largest other share"),
         Binding("minus", "move(-1)", "−1 pt", group=_SHARE, id="share.less",
-                tooltip="Move 1 point out of the selected source to the others"),
+                tooltip="Move 1 point out of the selected source, to the largest other share"),
         Binding("right_square_bracket", "move(5)", "+5 pts", group=_SHARE, id="share.more5",
-                tooltip="Move 5 points into the selected source"),
+                tooltip="Move 5 points into the selected source, from the largest other share"),
         Binding("left_square_bracket", "move(-5)", "−5 pts", group=_SHARE, id="share.less5",
-                tooltip="Move 5 points out of the selected source"),
+                tooltip="Move 5 points out of the selected source, to the largest other share"),
         Binding("e", "edit_element", "Edit", id="element.edit",
                 tooltip="Type exact shares, stockpile days and the note (also enter or a click)"),
         Binding("t", "edit_schedule", "Schedule", show=False, id="element.schedule",
@@ -211,7 +211,7 @@ class MainScreen(Screen[None]):
                 self.apply(result, "plan details")
 
         horizon = session.workspace.engine.horizon(session.plan)
-        self.app.push_screen(PlanForm(session.plan, horizon), done)
+        self.app.push_screen(PlanForm(session.plan, horizon, session.dataset), done)
 
     def action_stress(self) -> None:
         from tui.app.screens.stress import StressScreen

@@ -14,8 +14,10 @@ from textual.widgets import Button, Input, Label, Static
 
 from tui.app import edits
 from tui.app.rebalance import format_share, parse_share
+from tui.domain.dataset import Dataset
 from tui.domain.period import is_period
 from tui.domain.plan import Horizon, Plan
+from tui.planfile import check_plan
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -28,10 +30,11 @@ class PlanForm(ModalScreen[Plan | None]):
         Binding("ctrl+s", "save", "Apply", priority=True),
     ]
 
-    def __init__(self, plan: Plan, default_horizon: tuple[str, str]) -> None:
+    def __init__(self, plan: Plan, default_horizon: tuple[str, str], dataset: Dataset) -> None:
         super().__init__(classes="dialog")
         self.plan = plan
         self.default_horizon = default_horizon
+        self.dataset = dataset
 
     def compose(self) -> ComposeResult:
         plan = self.plan
@@ -50,13 +53,17 @@ class PlanForm(ModalScreen[Plan | None]):
                 yield _field(
                     "" if target is None else format_share(target),
                     id="target",
-                    placeholder="none",
+                    placeholder="none set",
                     restrict=r"[0-9.]*",
                 )
                 yield Label("from", classes="form-label")
-                yield _field(start, id="start", placeholder=f"{self.default_horizon[0]} (data)")
+                yield _field(
+                    start, id="start", placeholder=f"the data's first: {self.default_horizon[0]}"
+                )
                 yield Label("to", classes="form-label")
-                yield _field(end, id="end", placeholder=f"{self.default_horizon[1]} (data)")
+                yield _field(
+                    end, id="end", placeholder=f"the data's last: {self.default_horizon[1]}"
+                )
             yield Static("", id="plan-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Apply", id="apply", variant="primary")
@@ -78,7 +85,7 @@ class PlanForm(ModalScreen[Plan | None]):
             if not (is_period(start) and is_period(end)):
                 raise ValueError("horizon: quarters like 2026Q1")
             horizon = Horizon(start, end)
-        return edits.set_details(
+        plan = edits.set_details(
             self.plan,
             name=self._value("name"),
             author=self._value("author"),
@@ -86,6 +93,11 @@ class PlanForm(ModalScreen[Plan | None]):
             target=target,
             horizon=horizon,
         )
+        # the file reader's own rule, so the form cannot make a plan that will not open
+        for problem in check_plan(plan, self.dataset, ""):
+            if problem.where.startswith("horizon"):
+                raise ValueError(f"{problem.where}: {problem.message}")
+        return plan
 
     def action_save(self) -> None:
         try:

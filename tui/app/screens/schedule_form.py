@@ -35,7 +35,7 @@ class StepRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         start = self.step.start if self.step else ""
-        yield _field(start, placeholder="2026Q2", classes="step-from")
+        yield _field(start, placeholder="e.g. 2026Q2", classes="step-from")
         for source in self.sources:
             value = self.step.split.share(source) if self.step else 0
             yield _field(

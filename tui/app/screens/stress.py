@@ -183,7 +183,7 @@ class StressForm(ModalScreen[StressCase | None]):
             with Grid(classes="form-grid"):
                 yield Label("name", classes="form-label")
                 yield _field(
-                    case.name if case else "", id="name", placeholder="China embargo, 2 months"
+                    case.name if case else "", id="name", placeholder="e.g. China embargo, 2 months"
                 )
                 yield Label("source", classes="form-label")
                 yield Select(
@@ -194,7 +194,7 @@ class StressForm(ModalScreen[StressCase | None]):
                     id="source",
                 )
                 yield Label("start", classes="form-label")
-                yield _field(case.start if case else "", id="start", placeholder="2027Q1")
+                yield _field(case.start if case else "", id="start", placeholder="e.g. 2027Q1")
                 yield Label("months", classes="form-label")
                 yield _field(str(case.months) if case else "2", id="months", restrict=r"[0-9]*")
                 yield Label("severity %", classes="form-label")
@@ -205,7 +205,7 @@ class StressForm(ModalScreen[StressCase | None]):
                 yield _field(
                     ", ".join(case.elements) if case and case.elements else "",
                     id="elements",
-                    placeholder="all (or e.g. Dy, Tb)",
+                    placeholder="empty: all elements; or e.g. Dy, Tb",
                 )
             yield Static("", id="stress-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

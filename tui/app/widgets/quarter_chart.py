@@ -23,6 +23,7 @@ PALETTE = ("#d08770", "#5e9bd6", "#98c379", "#c678dd", "#56b6c2", "#e06c9f", "#9
 NAMED = {"china": "#d08770", "lynas": "#5e9bd6", "recycling": "#98c379"}
 BLOCKS = " ▁▂▃▄▅▆▇█"
 AXIS = 8  # characters for the y-axis labels
+MAX_STEP = 8  # columns per quarter at most: wide bars on a wide terminal, not a wide gap
 
 
 def source_colours(sources: tuple[str, ...]) -> dict[str, str]:
@@ -125,7 +126,7 @@ def draw_chart(
     bar_rows = max(height - 3, 2)
     periods = len(data.periods)
     room = max(width - AXIS, 1)
-    step = max(1, min(4, room // max(periods, 1)))
+    step = max(1, min(MAX_STEP, room // max(periods, 1)))
     shown = min(periods, room // step) if step else periods
     first = periods - shown if shown < periods else 0
     if first:  # too narrow for every quarter: say which ones are drawn
