@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from tui.app import edits
 from tui.app.session import Session
 from tui.domain.errors import SaveConflict, SaveError
-from tui.domain.plan import Split
+from tui.domain.plan import Horizon, Split
 from tui.planfile import load_plan
 
 
@@ -55,3 +56,15 @@ def test_new_plan_needs_a_path(workdir: Path) -> None:
         session.save()
     session.save(Path("plans/fresh.toml"))
     assert load_plan(Path("plans/fresh.toml")).plan.name == "New plan"
+
+
+def test_a_plan_that_would_not_open_again_is_not_saved(workdir: Path) -> None:
+    session = Session.open(Path("plans/baseline.toml"))
+    before = Path("plans/baseline.toml").read_bytes()
+    outside = replace(session.plan, horizon=Horizon("2024Q1", "2026Q4"))
+    session.apply(outside, "horizon")
+    with pytest.raises(SaveError) as raised:
+        session.save()
+    assert "horizon.start: 2024Q1 is outside the dataset's quarters" in str(raised.value)
+    assert Path("plans/baseline.toml").read_bytes() == before
+    assert session.dirty

@@ -213,6 +213,22 @@ async def test_stress_form_rejects_bad_input(workdir: Path) -> None:
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Xx" in str(form.query_one("#stress-error").render())
+        form.query_one("#elements").value = "Dy"
+        form.query_one("#start").value = "2035Q1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "outside the dataset's quarters" in str(form.query_one("#stress-error").render())
+        form.query_one("#start").value = "2027Q1"
+        form.query_one("#severity").value = "0"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "above 0" in str(form.query_one("#stress-error").render())
+        form.query_one("#severity").value = "100"
+        form.query_one("#name").value = "base"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "without disruption" in str(form.query_one("#stress-error").render())
+        assert isinstance(app.screen, StressForm)
         assert len(app.session.plan.stress) == 1
 
 

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from tui.app.history import Change, History
 from tui.domain.dataset import Dataset
+from tui.domain.errors import SaveError
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
-from tui.planfile import save_plan
+from tui.planfile import check_plan, save_plan
 from tui.workspace import Workspace, new_plan, open_plan
 
 
@@ -116,6 +117,9 @@ class Session:
             raise ValueError("the plan has no file yet: use save as")
         same_file = self.path is not None and _same(target, self.path)
         dataset = self.workspace.dataset
+        problems = check_plan(self.plan, dataset, display_path(target))
+        if problems:  # the forms check as the user types; this keeps unreadable files out
+            raise SaveError(problems)
         digest = save_plan(
             self.plan,
             target,

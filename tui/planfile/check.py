@@ -42,6 +42,21 @@ def check_plan(plan: Plan, dataset: Dataset, file: str) -> list[Problem]:
     return checker.problems
 
 
+def outside_data(period: str, first: str | None, last: str | None) -> str | None:
+    """Why ``period`` is not one of the dataset's quarters ``first``..``last``, or None."""
+    if first is None or last is None:
+        return None
+    if period_index(first) <= period_index(period) <= period_index(last):
+        return None
+    return f"{period} is outside the dataset's quarters ({first} to {last})"
+
+
+def period_problem(period: str, dataset: Dataset) -> str | None:
+    """``outside_data`` for a dataset: what the app's forms say about a typed quarter."""
+    periods = dataset.periods
+    return outside_data(period, periods[0] if periods else None, periods[-1] if periods else None)
+
+
 class _Checker:
     def __init__(self, dataset: Dataset, file: str) -> None:
         self.file = file
@@ -70,13 +85,9 @@ class _Checker:
             self.source(source, join(where, source))
 
     def period(self, period: str, where: str) -> None:
-        if self.first is None or self.last is None:
-            return
-        if not period_index(self.first) <= period_index(period) <= period_index(self.last):
-            self.add(
-                where,
-                f"{period} is outside the dataset's quarters ({self.first} to {self.last})",
-            )
+        problem = outside_data(period, self.first, self.last)
+        if problem:
+            self.add(where, problem)
 
     def horizon(self, plan: Plan) -> None:
         if plan.horizon is not None:

@@ -18,6 +18,7 @@ from tui.app.rebalance import format_share, is_whole_split, parse_share
 from tui.domain.dataset import Dataset
 from tui.domain.period import is_period, period_from_index, period_index
 from tui.domain.plan import Number, Plan, ScheduleStep, Split
+from tui.planfile.check import period_problem
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -46,11 +47,14 @@ class StepRow(Horizontal):
             )
         yield Button("✕", classes="step-remove", variant="error")
 
-    def read(self) -> ScheduleStep:
+    def read(self, dataset: Dataset) -> ScheduleStep:
         """The step as typed; ValueError says what is wrong with it."""
         start = self.query_one(".step-from", Input).value.strip().upper()
         if not is_period(start):
             raise ValueError(f"{start or 'a step'}: the quarter must look like 2026Q2")
+        outside = period_problem(start, dataset)
+        if outside:
+            raise ValueError(outside)
         shares: dict[str, Number] = {}
         for source in self.sources:
             text = self.query_one(f".share-{source}", Input).value
@@ -79,6 +83,7 @@ class ScheduleForm(ModalScreen[Plan | None]):
         super().__init__(classes="dialog")
         self.plan = plan
         self.periods = periods
+        self.dataset = dataset
         self.sources = dataset.source_ids
         self.element = element
 
@@ -109,7 +114,7 @@ class ScheduleForm(ModalScreen[Plan | None]):
         previous = None
         if rows:
             try:
-                previous = rows[-1].read()
+                previous = rows[-1].read(self.dataset)
             except ValueError:
                 previous = None
         if previous is not None:
@@ -126,7 +131,7 @@ class ScheduleForm(ModalScreen[Plan | None]):
     def action_save(self) -> None:
         error = self.query_one("#schedule-error", Static)
         try:
-            steps = [row.read() for row in self.query(StepRow)]
+            steps = [row.read(self.dataset) for row in self.query(StepRow)]
             plan = edits.set_schedule(self.plan, self.element, steps)
         except ValueError as problem:
             error.update(str(problem))

@@ -18,7 +18,8 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 from tui.app import edits
 from tui.app.numbers import days, tidy, tonnes
 from tui.domain.period import is_period
-from tui.domain.plan import StressCase
+from tui.domain.plan import BASE_CASE, StressCase
+from tui.planfile.check import period_problem
 
 if TYPE_CHECKING:
     from tui.app.screens.main import MainScreen
@@ -236,9 +237,14 @@ class StressForm(ModalScreen[StressCase | None]):
         others = [c.name for i, c in enumerate(self.main.session.plan.stress) if i != self.index]
         if name in others:
             raise ValueError(f"name: another case is already called “{name}”")
+        if name == BASE_CASE:
+            raise ValueError(f"name: “{BASE_CASE}” is the case without disruption")
         start = self.query_one("#start", Input).value.strip().upper()
         if not is_period(start):
             raise ValueError("start: a quarter like 2027Q1")
+        outside = period_problem(start, dataset)
+        if outside:
+            raise ValueError(f"start: {outside}")
         months_text = self.query_one("#months", Input).value.strip()
         if not months_text.isdigit() or int(months_text) < 1:
             raise ValueError("months: a whole number of months, at least 1")
@@ -246,9 +252,9 @@ class StressForm(ModalScreen[StressCase | None]):
         try:
             severity_value = float(severity_text)
         except ValueError:
-            raise ValueError("severity: a percent from 0 to 100") from None
-        if not 0 <= severity_value <= 100:
-            raise ValueError("severity: a percent from 0 to 100")
+            raise ValueError("severity: a percent above 0, at most 100") from None
+        if not 0 < severity_value <= 100:
+            raise ValueError("severity: a percent above 0, at most 100")
         severity = int(severity_value) if severity_value.is_integer() else severity_value
         text = self.query_one("#elements", Input).value
         names = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
