@@ -39,7 +39,7 @@ class Engine:
     def horizon(self, plan: Plan) -> tuple[str, str]:
         if plan.horizon is not None:
             return plan.horizon.start, plan.horizon.end
-        return self.prepared.default_horizon()
+        return self.prepared.default_horizon
 
     def evaluate(self, plan: Plan) -> Evaluation:
         grid = self.prepared.grid(*self.horizon(plan))

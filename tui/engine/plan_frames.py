@@ -62,14 +62,14 @@ def weights(plan: Plan, grid: Grid, base: pl.Series | None = None, element: int 
         segments = weight_segments(plan, [element], grid)
     if not segments:
         return values
+    # Each segment's rows are an arithmetic progression of positions: (e·P + p)·S + s.
     n_p, n_s = len(grid.periods), len(grid.sources)
-    positions = (
-        pl.DataFrame(segments, schema=["e", "s", "lo", "hi", "w"], orient="row")
-        .with_columns(pl.int_ranges("lo", "hi").alias("p"))
-        .explode("p")
-        .select(((pl.col("e") * n_p + pl.col("p")) * n_s + pl.col("s")).alias("at"), "w")
-    )
-    return values.scatter(positions.get_column("at"), positions.get_column("w"))
+    positions: list[int] = []
+    fractions: list[float] = []
+    for e, s, lo, hi, w in segments:
+        positions.extend(range((e * n_p + lo) * n_s + s, (e * n_p + hi) * n_s + s, n_s))
+        fractions.extend([w] * (hi - lo))
+    return values.scatter(positions, fractions)
 
 
 def cut_fractions(case: StressCase, first: int, last: int) -> dict[int, float]:

@@ -7,6 +7,8 @@ Every plan evaluated afterwards only joins its weights onto that grid.
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from tui.domain.dataset import Dataset
@@ -98,6 +100,7 @@ class PreparedDataset:
             .collect()
         )
 
+    @functools.cached_property
     def default_horizon(self) -> tuple[str, str]:
         """First to last quarter with demand; the dataset's quarters when none has any."""
         with_demand = self.demand.filter(pl.col("D") > 0)

@@ -32,14 +32,15 @@ def plan_warnings(plan: Plan, grid: Grid, weights: pl.Series) -> list[str]:
             demand_before = grid.quarters.get_column("D").slice(e * n_p, max(0, min(before, n_p)))
             if demand_before.sum() > 0:
                 warnings.append(f"{element}: no split before {starts}; its demand there is a gap")
-    stranded = (
-        grid.rows.with_columns(weights.alias("w"))
-        .filter((pl.col("w") > 0) & ~pl.col("has_row") & (pl.col("D") > 0))
-        .select("e", "s", "p")
-    )
+    # Series operations, not a query: this runs on every key press in the app.
+    rows = grid.rows
+    stranded = ((weights > 0) & ~rows.get_column("has_row") & (rows.get_column("D") > 0)).arg_true()
+    n_p, n_s = len(grid.periods), len(grid.sources)
     spans: dict[tuple[int, int], list[int]] = {}
-    for e, s, p in stranded.iter_rows():  # only the stranded rows: few, if any
-        spans.setdefault((e, s), []).append(p)
+    for at in stranded.to_list():  # only the stranded rows: few, if any
+        e, rest = divmod(at, n_p * n_s)
+        p, s = divmod(rest, n_s)
+        spans.setdefault((e, s), []).append(p + grid.first)
     for (e, s), quarters in sorted(spans.items()):
         first, last = (
             grid.periods[quarters[0] - grid.first],
