@@ -20,5 +20,5 @@ def median_ms(run: Callable[[], object], repeat: int = 30, warmup: int = 3) -> f
 
 
 def row(label: str, value: float, unit: str, target: str = "") -> str:
-    text = f"  {label:<58} {value:>10.2f} {unit:<3}"
+    text = f"  {label:<88} {value:>10.2f} {unit:<3}"
     return f"{text}  (target {target})" if target else text
