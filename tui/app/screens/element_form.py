@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.app import edits
@@ -25,6 +24,7 @@ from tui.app.rebalance import (
     parse_share,
     split_total,
 )
+from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan, Split
 
@@ -34,7 +34,7 @@ def _field(*args: object, **kwargs: object) -> Input:
     return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
 
 
-class ElementForm(ModalScreen[Plan | None]):
+class ElementForm(FormScreen[Plan]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+b", "balance", "Balance"),
@@ -164,13 +164,6 @@ class ElementForm(ModalScreen[Plan | None]):
         if (entry is None or entry.split is None) and split == self.plan.base_split(self.element):
             split = None  # unchanged: keep following [defaults]
         self.dismiss(edits.set_element(self.plan, self.element, split, days, note))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -9,11 +9,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.app import edits
 from tui.app.rebalance import format_share, parse_share
+from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.period import is_period
 from tui.domain.plan import Horizon, Plan
@@ -24,7 +24,9 @@ def _field(*args: object, **kwargs: object) -> Input:
     return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
 
 
-class PlanForm(ModalScreen[Plan | None]):
+class PlanForm(FormScreen[Plan]):
+    ERROR_ID = "plan-error"
+
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Apply", priority=True),
@@ -72,7 +74,7 @@ class PlanForm(ModalScreen[Plan | None]):
     def _value(self, field: str) -> str:
         return self.query_one(f"#{field}", Input).value.strip()
 
-    def _read(self) -> Plan:
+    def read(self) -> Plan:
         target_text = self._value("target")
         try:
             target = parse_share(target_text) if target_text else None
@@ -98,22 +100,6 @@ class PlanForm(ModalScreen[Plan | None]):
             if problem.where.startswith("horizon"):
                 raise ValueError(f"{problem.where}: {problem.message}")
         return plan
-
-    def action_save(self) -> None:
-        try:
-            plan = self._read()
-        except ValueError as error:
-            self.query_one("#plan-error", Static).update(str(error))
-            self.app.bell()
-            return
-        self.dismiss(plan)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

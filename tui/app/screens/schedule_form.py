@@ -10,11 +10,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from tui.app import edits
 from tui.app.rebalance import format_share, is_whole_split, parse_share
+from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.period import is_period, period_from_index, period_index
 from tui.domain.plan import Number, Plan, ScheduleStep, Split
@@ -70,7 +70,9 @@ class StepRow(Horizontal):
         return ScheduleStep(start, Split(shares))
 
 
-class ScheduleForm(ModalScreen[Plan | None]):
+class ScheduleForm(FormScreen[Plan]):
+    ERROR_ID = "schedule-error"
+
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+a", "add", "Add step", priority=True),
@@ -128,23 +130,9 @@ class ScheduleForm(ModalScreen[Plan | None]):
         self.query_one("#steps", VerticalScroll).mount(row)
         self.call_after_refresh(lambda: row.query_one(".step-from", Input).focus())
 
-    def action_save(self) -> None:
-        error = self.query_one("#schedule-error", Static)
-        try:
-            steps = [row.read(self.dataset) for row in self.query(StepRow)]
-            plan = edits.set_schedule(self.plan, self.element, steps)
-        except ValueError as problem:
-            error.update(str(problem))
-            self.app.bell()
-            return
-        self.dismiss(plan)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+    def read(self) -> Plan:
+        steps = [row.read(self.dataset) for row in self.query(StepRow)]
+        return edits.set_schedule(self.plan, self.element, steps)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

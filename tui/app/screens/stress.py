@@ -17,6 +17,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from tui.app import edits
 from tui.app.numbers import days, tidy, tonnes
+from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
 from tui.domain.plan import BASE_CASE, StressCase
 from tui.planfile.check import period_problem
@@ -160,7 +161,9 @@ class StressScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class StressForm(ModalScreen[StressCase | None]):
+class StressForm(FormScreen[StressCase]):
+    ERROR_ID = "stress-error"
+
     """Name, source, start quarter, months, severity and (optionally) elements."""
 
     BINDINGS = [  # noqa: RUF012
@@ -229,7 +232,7 @@ class StressForm(ModalScreen[StressCase | None]):
         elements = [e for e in case.elements or () if e in known]
         self.query_one("#elements", Input).value = ", ".join(elements)
 
-    def _read(self) -> StressCase:
+    def read(self) -> StressCase:
         dataset = self.main.session.dataset
         name = self.query_one("#name", Input).value.strip()
         if not name:
@@ -263,22 +266,6 @@ class StressForm(ModalScreen[StressCase | None]):
             raise ValueError(f"elements: not in the dataset: {', '.join(unknown)}")
         source = str(self.query_one("#source", Select).value)
         return StressCase(name, source, start, int(months_text), severity, tuple(names) or None)
-
-    def action_save(self) -> None:
-        try:
-            case = self._read()
-        except ValueError as error:
-            self.query_one("#stress-error", Static).update(str(error))
-            self.app.bell()
-            return
-        self.dismiss(case)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
