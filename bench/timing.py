@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 
-def median_ms(run: Callable[[], object], repeat: int = 30, warmup: int = 3) -> float:
+def median_ms(run: Callable[[], object], repeat: int = 30, warmup: int = 10) -> float:
     """Median wall time of ``run`` in milliseconds, after a few unmeasured warm-up runs."""
     for _ in range(warmup):
         run()
