@@ -46,3 +46,25 @@ def test_a_share_where_the_source_has_no_supply_is_named():
 def test_a_covered_plan_has_no_warning():
     plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=100)})
     assert Engine(DATA).evaluate(plan).warnings == ()
+
+
+def test_worst_figures_name_the_case_and_element_hit_hardest():
+    from tui.domain.plan import StressCase
+
+    plan = b.plan(
+        {"Nd": b.split(china=100), "Dy": b.split(china=100)},
+        stress=[
+            StressCase("Dy cut", "china", "2026Q1", 3, 100, ("Dy",)),
+            StressCase("Nd half", "china", "2026Q2", 3, 50, ("Nd",)),
+        ],
+    )
+    evaluation = Engine(DATA).evaluate(plan)
+    assert evaluation.base.worst_element is None
+    dy_cut, nd_half = evaluation.stress_cases
+    assert dy_cut.worst_element == "Dy" and dy_cut.worst_days_short == 91.25
+    assert nd_half.worst_element == "Nd" and nd_half.worst_days_short == 45.625
+    # Dy loses 1 t, Nd loses half of 10 t.
+    assert evaluation.worst_stress_shortfall_t == 5.0
+    assert evaluation.worst_stress_days_short == 91.25
+    no_stress = Engine(DATA).evaluate(b.plan({"Nd": b.split(china=100)}))
+    assert no_stress.worst_stress_shortfall_t is None

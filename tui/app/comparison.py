@@ -56,8 +56,8 @@ def _headline_cells(column: Column) -> dict[str, str]:
     evaluation, plan = column.evaluation, column.plan
     portfolio = evaluation.base.portfolio
     stress = evaluation.stress_cases
-    worst = max((c.portfolio.shortfall_t for c in stress), default=None)
-    worst_days = max((c.worst_days_short for c in stress), default=None)
+    worst = evaluation.worst_stress_shortfall_t
+    worst_days = evaluation.worst_stress_days_short
     target = plan.target_china_exposure
     return {
         "China exposure": percent(portfolio.china_exposure),

@@ -118,17 +118,12 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
     portfolio = evaluation.base.portfolio
     lines = []
     for case in evaluation.stress_cases:
-        elements = case.elements
-        worst_element = None
-        if elements.height and case.worst_days_short > 0:
-            index = elements.get_column("days_short").arg_max()
-            worst_element = elements.get_column("element")[index] if index is not None else None
         lines.append(
             StressLine(
                 name=case.case,
                 shortfall_t=tidy(case.portfolio.shortfall_t) or 0.0,
                 worst_days_short=case.worst_days_short,
-                worst_element=worst_element,
+                worst_element=case.worst_element,
                 products_short=tuple(case.products_short),
             )
         )

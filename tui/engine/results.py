@@ -65,6 +65,14 @@ class CaseResult:
             return 0.0
         return float(self.elements.get_column("days_short").max() or 0.0)
 
+    @property
+    def worst_element(self) -> str | None:
+        """The element short for the most days, or None when nothing is short."""
+        if self.worst_days_short <= 0:
+            return None
+        index = self.elements.get_column("days_short").arg_max()
+        return None if index is None else str(self.elements.get_column("element")[index])
+
 
 @dataclass(frozen=True, eq=False)
 class Evaluation:
@@ -91,3 +99,12 @@ class Evaluation:
     @property
     def premium_usd(self) -> float:
         return self.base.portfolio.cost_usd - self.all_china_cost_usd
+
+    @property
+    def worst_stress_shortfall_t(self) -> float | None:
+        """The largest shortfall over the stress cases; None when the plan has none."""
+        return max((c.portfolio.shortfall_t for c in self.stress_cases), default=None)
+
+    @property
+    def worst_stress_days_short(self) -> float | None:
+        return max((c.worst_days_short for c in self.stress_cases), default=None)

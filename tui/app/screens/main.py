@@ -178,13 +178,9 @@ class MainScreen(Screen[None]):
         if element is None:
             return
         session = self.session
-
-        def done(result: Plan | None) -> None:
-            if result is not None:
-                self.apply(result, f"{element}: edit", element)
-
         focus = self.query_one(ElementTable).source
-        self.app.push_screen(ElementForm(session.plan, session.dataset, element, focus), done)
+        form = ElementForm(session.plan, session.dataset, element, focus)
+        self._edit_with(form, f"{element}: edit", element)
 
     def action_edit_schedule(self) -> None:
         from tui.app.screens.schedule_form import ScheduleForm
@@ -193,25 +189,24 @@ class MainScreen(Screen[None]):
         if element is None:
             return
         session = self.session
-
-        def done(result: Plan | None) -> None:
-            if result is not None:
-                self.apply(result, f"{element}: schedule", element)
-
         form = ScheduleForm(session.plan, session.dataset, element, session.evaluation.periods)
-        self.app.push_screen(form, done)
+        self._edit_with(form, f"{element}: schedule", element)
 
     def action_edit_plan(self) -> None:
         from tui.app.screens.plan_form import PlanForm  # on demand
 
         session = self.session
+        horizon = session.workspace.engine.horizon(session.plan)
+        self._edit_with(PlanForm(session.plan, horizon, session.dataset), "plan details")
+
+    def _edit_with(self, form: Screen[Plan | None], label: str, element: str | None = None) -> None:
+        """Show a form; the plan it returns (None when cancelled) becomes one edit."""
 
         def done(result: Plan | None) -> None:
             if result is not None:
-                self.apply(result, "plan details")
+                self.apply(result, label, element)
 
-        horizon = session.workspace.engine.horizon(session.plan)
-        self.app.push_screen(PlanForm(session.plan, horizon, session.dataset), done)
+        self.app.push_screen(form, done)
 
     def action_stress(self) -> None:
         from tui.app.screens.stress import StressScreen

@@ -66,10 +66,7 @@ def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str
         change = text.usd_millions(p.cost_usd - evaluation.base.portfolio.cost_usd, dash, sign=True)
         cost_note = f"{change} USD M against the base case"
     worst = case.worst_days_short
-    worst_note = ""
-    if worst > 0:
-        worst_row = case.elements.sort("days_short", descending=True).row(0, named=True)
-        worst_note = f"({worst_row['element']})"
+    worst_note = f"({case.worst_element})" if case.worst_element else ""
     short = case.products_short
     lines: list[tuple[str, str, str, str]] = [
         ("China exposure", text.percent(p.china_exposure, dash), "%", exposure_note),
