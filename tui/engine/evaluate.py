@@ -49,7 +49,7 @@ class Engine:
             spot_sources=frames.spot_sources,
             warnings=tuple(plan_warnings(plan, frames, weights)),
             cases=self._cases(plan, frames, figures),
-            all_china_cost_usd=self._all_china_cost(frames) + stock_cost,
+            all_china=lambda: self._all_china_cost(frames) + stock_cost,
         )
 
     # ------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ purchases are in the ``spot_*`` figures, and stock is drawn only from what spot 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import polars as pl
 
@@ -99,9 +101,14 @@ class Evaluation:
     """The sources that sell spot, in dataset order (each has a ``spot_<source>`` column)."""
     warnings: tuple[EngineWarning, ...]
     cases: tuple[CaseResult, ...]
-    all_china_cost_usd: float
-    """Total cost of the same plan with every element bought wholly from China: same
-    horizon, stock days and carrying cost, its base case (contract, spot and stock)."""
+    all_china: Callable[[], float] = field(repr=False)
+    """Computes ``all_china_cost_usd`` when first asked (the JSON and CSV never do)."""
+
+    @cached_property
+    def all_china_cost_usd(self) -> float:
+        """Total cost of the same plan with every element bought wholly from China: same
+        horizon, stock days and carrying cost, its base case (contract, spot and stock)."""
+        return self.all_china()
 
     @property
     def base(self) -> CaseResult:
