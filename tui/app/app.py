@@ -235,6 +235,11 @@ class ReplanApp(App[int]):
             )  # fmt: skip
             return await self.push_screen_wait(dialog)
         answer = await self.push_screen_wait(conflict_dialog(display_path(path)))
+        if answer == "merge":
+            from tui.app.merging import merge_with_disk
+
+            await merge_with_disk(self, session)
+            return None
         if answer == "reload":
             try:
                 reloaded = session.reload()

@@ -13,10 +13,12 @@ from pathlib import Path
 
 from tui.app.history import Change, History
 from tui.domain.dataset import Dataset
-from tui.domain.errors import SaveError
+from tui.domain.errors import PlanError, Problem, SaveError
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
-from tui.planfile import check_plan, save_plan
+from tui.planfile import check_plan, load_plan, save_plan
+from tui.planfile.merge import PlanMerge, merge_plans
+from tui.planfile.reader import LoadedPlan
 from tui.workspace import Workspace, new_plan, open_plan
 
 
@@ -29,15 +31,24 @@ class Edit:
 
 
 class Session:
-    """One plan being edited. ``digest`` is the file's hash as last read or written."""
+    """One plan being edited. ``digest`` is the file's hash as last read or written.
+
+    Every history entry remembers the disk version it derives from (its digest), and
+    ``versions`` keeps those versions' plans: saving an entry over a file that is not
+    the version it derives from is a conflict, which a merge can settle with that
+    version as the common base. So undoing a reload or a merge and saving can never
+    silently drop what the file on disk had.
+    """
 
     def __init__(self, workspace: Workspace, data_dir: Path | None = None) -> None:
         self.workspace = workspace
         self.data_dir = data_dir
-        self.history: History[Plan] = History(workspace.plan)
+        loaded = workspace.loaded
+        self.digest: str | None = loaded.digest if loaded else None
+        self.history: History[Plan] = History(workspace.plan, origin=self.digest)
         self.path: Path | None = workspace.path
-        self.digest: str | None = workspace.loaded.digest if workspace.loaded else None
-        self.saved_plan: Plan | None = workspace.loaded.plan if workspace.loaded else None
+        self.saved_plan: Plan | None = loaded.plan if loaded else None
+        self.versions: dict[str, Plan] = {loaded.digest: loaded.plan} if loaded else {}
         self.evaluation: Evaluation = workspace.engine.evaluate(workspace.plan)
 
     # --- opening -------------------------------------------------------------------
@@ -120,16 +131,19 @@ class Session:
         problems = check_plan(self.plan, dataset, display_path(target))
         if problems:  # the forms check as the user types; this keeps unreadable files out
             raise SaveError(problems)
+        origin = self.history.origin
         digest = save_plan(
             self.plan,
             target,
-            expected_digest=self.digest if same_file else None,
+            expected_digest=origin if same_file else None,
             element_order=dataset.element_ids,
             source_order=dataset.source_ids,
             force=force,
         )
         self.path, self.digest, self.saved_plan = target, digest, self.plan
         self.workspace.path = target
+        self.versions[digest] = self.plan
+        self.history.retarget(origin, digest)
         self.history.mark_saved()
         return target
 
@@ -148,11 +162,68 @@ class Session:
         if workspace.dataset is not self.dataset or loaded is None:
             return Session(workspace, self.data_dir)
         self.evaluation = self._evaluate(self.evaluation, loaded.plan, None)
-        self.history.push(loaded.plan, "reload from disk")
+        self.history.push(loaded.plan, "reload from disk", origin=loaded.digest)
         self.history.mark_saved()
-        self.digest, self.saved_plan = loaded.digest, loaded.plan
-        self.workspace.loaded = loaded
+        self._now_on_disk(loaded)
         return self
+
+    def merge_disk(self) -> tuple[PlanMerge, LoadedPlan]:
+        """Merge the file as it is now on disk with this plan: their file plus the edits
+        made since the version the current entry derives from. Nothing changes yet
+        (see ``accept_merge``). Raises PlanError when the file cannot be read or now
+        names another dataset."""
+        if self.path is None:
+            raise ValueError("the plan has no file to merge with")
+        loaded = load_plan(self.path)
+        file = display_path(self.path)
+        if loaded.plan.dataset != self.plan.dataset:
+            raise PlanError(
+                Problem(
+                    file,
+                    "dataset",
+                    f"the file on disk now uses dataset {loaded.plan.dataset!r}: "
+                    "reload it, or save your version as another file",
+                )
+            )
+        base = self.versions.get(self.history.origin or "")
+        dataset = self.dataset
+        merge = merge_plans(
+            base,
+            self.plan,
+            loaded.plan,
+            element_order=dataset.element_ids,
+            source_order=dataset.source_ids,
+            file=file,
+        )
+        return merge, loaded
+
+    def accept_merge(self, merge: PlanMerge, loaded: LoadedPlan) -> Edit:
+        """Make a merge's plan one undoable step; the file on disk is now ``loaded``.
+
+        Raises PlanError when the merged plan does not fit the dataset; then nothing
+        changes.
+        """
+        plan = merge.plan
+        if plan is None:
+            raise PlanError(list(merge.problems) or [Problem(merge.file, "", "unresolved")])
+        problems = check_plan(plan, self.dataset, merge.file)
+        if problems:
+            raise PlanError(problems)
+        evaluation = self._evaluate(self.evaluation, plan, None)
+        self.history.push(plan, "merge with the file on disk", origin=loaded.digest)
+        self.evaluation = evaluation
+        self._now_on_disk(loaded)
+        if plan == loaded.plan:
+            self.history.mark_saved()
+        else:
+            self.history.mark_unsaved()
+        return Edit(evaluation, None)
+
+    def _now_on_disk(self, loaded: LoadedPlan) -> None:
+        """Record that the file on disk is ``loaded`` (read after a conflict)."""
+        self.digest, self.saved_plan = loaded.digest, loaded.plan
+        self.versions[loaded.digest] = loaded.plan
+        self.workspace.loaded = loaded
 
 
 def _same(a: Path, b: Path) -> bool:
