@@ -99,3 +99,25 @@ def test_a_merge_that_does_not_fit_the_dataset_changes_nothing(workdir: Path) ->
         session.accept_merge(merge, on_disk)
     assert "unknown source 'nowhere'" in str(caught.value)
     assert len(session.history) == steps and session.digest == loaded.digest
+
+
+def test_a_plan_without_author_records_one_on_save(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = workdir / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("LOGNAME", "planner")
+    session = Session.new()
+    assert session.plan.author is None
+    session.save(Path("plans/fresh.toml"))
+    assert load_plan(Path("plans/fresh.toml")).plan.author == "planner"
+    assert session.plan.author == "planner" and not session.dirty
+    assert session.history.undo_label == "record the author"
+    kept = Session.open(BASELINE)
+    author = kept.plan.author
+    kept.apply(edits.set_note(kept.plan, "Tb", "x"), "note", "Tb")
+    kept.save()
+    assert load_plan(BASELINE).plan.author == author  # the plan's own author stays

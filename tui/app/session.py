@@ -8,7 +8,7 @@ else is evaluated afresh.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from tui.app.history import Change, History
@@ -17,6 +17,7 @@ from tui.domain.errors import PlanError, Problem, SaveError
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
 from tui.planfile import check_plan, load_plan, save_plan
+from tui.planfile.authorship import author_for_save
 from tui.planfile.merge import PlanMerge, merge_plans
 from tui.planfile.reader import LoadedPlan
 from tui.workspace import Workspace, new_plan, open_plan
@@ -122,11 +123,16 @@ class Session:
 
         Saving to the file the plan came from checks that file's hash; saving anywhere
         else requires that no file is there yet (the conflict dialog offers overwrite).
+        A plan without an ``author`` records one first, as an undoable edit.
         """
         target = path if path is not None else self.path
         if target is None:
             raise ValueError("the plan has no file yet: use save as")
         same_file = self.path is not None and _same(target, self.path)
+        if self.plan.author is None or not self.plan.author.strip():
+            author = author_for_save(self.plan, target)  # git user.name, else the login
+            if author is not None:
+                self.apply(replace(self.plan, author=author), "record the author")
         dataset = self.workspace.dataset
         problems = check_plan(self.plan, dataset, display_path(target))
         if problems:  # the forms check as the user types; this keeps unreadable files out
