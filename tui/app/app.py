@@ -124,7 +124,10 @@ class ReplanApp(App[int]):
         return Path("plans") if Path("plans").is_dir() else Path(".")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"save", "save_as", "compare", "compare_saved"} and self.session is None:
+        if (
+            action in {"save", "save_as", "compare", "compare_saved", "compare_committed"}
+            and self.session is None
+        ):
             return False  # nothing open: hide them
         if action == "save" and self.session is not None:
             return True if self.session.dirty or self.session.path is None else None
@@ -319,6 +322,10 @@ class ReplanApp(App[int]):
             self.notify("This plan has no saved version yet", severity="warning")
             return
         self.show_compare(["saved", "current"])
+
+    def action_compare_committed(self) -> None:
+        """The open plan against its last committed version in git."""
+        self.show_compare(["committed", "current"])
 
     def show_compare(self, items: list) -> None:
         from tui.app.screens.compare import CompareScreen, compare_items

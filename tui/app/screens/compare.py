@@ -31,6 +31,11 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
     session = app.session
     columns = []
     for item in items:
+        if item == "committed" and session is not None:
+            from tui.app.committed import committed_column
+
+            columns.append(committed_column(session))
+            continue
         if item in ("current", "saved"):
             if session is None:
                 continue
