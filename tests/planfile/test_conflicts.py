@@ -10,6 +10,7 @@ import tomli_w
 from hypothesis import assume, given, settings
 
 from tests.planfile.strategies import plans
+from tests.properties import examples
 from tui.domain.errors import PlanError
 from tui.domain.plan import Plan, Split
 from tui.planfile.conflicts import conflicted_text
@@ -84,7 +85,7 @@ def test_keeping_one_side_gives_that_sides_plan() -> None:
     assert parse_plan(keep(text, "theirs").encode(), "x") == theirs
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples())
 @given(plans(), plans(), plans())
 def test_any_conflicted_file_resolves_to_either_side_and_never_reads(
     base: Plan, ours: Plan, theirs: Plan

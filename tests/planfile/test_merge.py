@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.planfile.strategies import plans
+from tests.properties import examples
 from tui.domain.plan import ElementPlan, Plan, ScheduleStep, Split, StressCase
 from tui.planfile.merge import (
     ABSENT,
@@ -38,7 +39,7 @@ def with_case(plan: Plan, index: int, **changes: object) -> Plan:
 # --- properties -----------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(1.5))
 @given(plans())
 def test_merging_a_plan_with_itself_gives_it_back(plan: Plan) -> None:
     merge = merge_plans(plan, plan, plan)
@@ -46,7 +47,7 @@ def test_merging_a_plan_with_itself_gives_it_back(plan: Plan) -> None:
     assert merge.plan == plan
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(1.5))
 @given(plans(), plans())
 def test_a_change_on_one_side_only_is_taken_whole(base: Plan, changed: Plan) -> None:
     for merge in (merge_plans(base, changed, base), merge_plans(base, base, changed)):
@@ -116,7 +117,7 @@ def disjoint_edits(draw: st.DrawFn) -> tuple[dict, dict, dict, dict]:
     return base, ours, theirs, expected
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(2))
 @given(disjoint_edits())
 def test_edits_to_different_parts_merge_cleanly_and_commute(
     edits: tuple[dict, dict, dict, dict],
