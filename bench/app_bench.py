@@ -100,7 +100,7 @@ def _editable(plan, sources: tuple[str, ...]) -> tuple[str, str]:
 
 
 def keypress_ms(which: str, presses: int = 40) -> float:
-    from tui.app.session import Session
+    from tui.session.session import Session
 
     if which == "reference":
         session = Session.open(ROOT / "plans" / "target-2027.toml")

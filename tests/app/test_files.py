@@ -132,7 +132,7 @@ async def test_failed_save_says_why_and_keeps_edits(
         await ready(pilot)
         app.screen.query_one(ElementTable).select("Dy", "lynas")
         await pilot.press("plus")
-        monkeypatch.setattr("tui.app.session.save_plan", disk_full)
+        monkeypatch.setattr("tui.session.session.save_plan", disk_full)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -185,7 +185,7 @@ async def test_save_as_that_fails_asks_again_with_the_typed_name(
         def save_once(*args: object, **kwargs: object) -> str:
             return (failures.pop() if failures else save_plan)(*args, **kwargs)
 
-        monkeypatch.setattr("tui.app.session.save_plan", save_once)
+        monkeypatch.setattr("tui.session.session.save_plan", save_once)
         await pilot.press("enter")
         await settle(pilot)
         dialog = app.screen

@@ -26,8 +26,8 @@ from tui.app.screens.dialogs import (
 )
 from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
-from tui.app.session import Session, display_path
 from tui.domain.errors import ReplanError, SaveConflict, SaveError
+from tui.session.session import Session, display_path
 
 
 def _palette() -> type:

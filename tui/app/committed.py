@@ -10,13 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tui.app.comparison import Column
-from tui.app.session import display_path
 from tui.domain.errors import PlanError, Problem
 from tui.planfile import check_plan
 from tui.planfile.authorship import committed_plan
+from tui.session.session import display_path
 
 if TYPE_CHECKING:
-    from tui.app.session import Session
+    from tui.session.session import Session
 
 LABEL = "last commit"
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from tui.app.screens.dialogs import ErrorDialog
 from tui.app.screens.merge import MergeScreen
-from tui.app.session import Session, display_path
 from tui.domain.errors import ReplanError
 from tui.planfile.merge import PlanMerge
+from tui.session.session import Session, display_path
 
 if TYPE_CHECKING:
     from tui.app.app import ReplanApp

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
 from tui.app.numbers import percent, tonnes, usd
-from tui.app.session import display_path
+from tui.session.session import display_path
 
 BAD = "#ff6b6b"
 CURRENT, SAVED = "current", "saved"

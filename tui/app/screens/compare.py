@@ -19,8 +19,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, compare_rows
-from tui.app.session import display_path
 from tui.domain.errors import Problem, ReplanError
+from tui.session.session import display_path
 
 CHANGED = "bold #f0a030"
 SAME = "#8b949e"

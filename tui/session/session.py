@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from tui.app.history import Change, History
 from tui.domain.dataset import Dataset
 from tui.domain.errors import PlanError, Problem, SaveError
 from tui.domain.plan import Plan
@@ -20,6 +19,7 @@ from tui.planfile import check_plan, load_plan, save_plan
 from tui.planfile.authorship import author_for_save
 from tui.planfile.merge import PlanMerge, merge_plans
 from tui.planfile.reader import LoadedPlan
+from tui.session.history import Change, History
 from tui.workspace import Workspace, new_plan, open_plan
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import edits
-from tui.app.history import History
-from tui.app.session import Session
 from tui.domain.errors import PlanError, SaveConflict
 from tui.domain.plan import Split
 from tui.planfile import load_plan, save_plan
+from tui.session import edits
+from tui.session.history import History
+from tui.session.session import Session
 
 BASELINE = Path("plans/baseline.toml")
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import edits
-from tui.app.session import Session
 from tui.domain.errors import SaveConflict, SaveError
 from tui.domain.plan import Horizon, Split
 from tui.planfile import load_plan
+from tui.session import edits
+from tui.session.session import Session
 
 
 def test_edit_recalculates_incrementally_like_a_full_evaluation(workdir: Path) -> None:
