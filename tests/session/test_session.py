@@ -18,7 +18,7 @@ def test_edit_recalculates_incrementally_like_a_full_evaluation(workdir: Path) -
     session = Session.open(Path("plans/baseline.toml"))
     plan = edits.set_split(session.plan, "Dy", Split.of(china=50, lynas=40, recycling=10))
     session.apply(plan, "Dy", "Dy")
-    full = session.workspace.engine.evaluate(plan)
+    full = session.engine.evaluate(plan)
     assert session.evaluation.base.portfolio == full.base.portfolio
     assert session.dirty
     session.undo()

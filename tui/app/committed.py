@@ -39,5 +39,5 @@ def committed_column(session: Session) -> Column:
     problems = check_plan(plan, dataset, f"{file} (HEAD)")
     if problems:
         raise PlanError(problems)
-    evaluation = session.workspace.engine.evaluate(plan)
+    evaluation = session.engine.evaluate(plan)
     return Column(LABEL, plan, evaluation, dataset.element_ids, dataset.source_ids)

@@ -1,9 +1,10 @@
-"""The open plan as the app holds it: workspace, edit history, figures and file state.
+"""The one holder of "the plan I am working on": plan, data, history, file and figures.
 
-Everything the screens need to know about "the plan I am working on" lives here, free
-of Textual, so that edit → recalculate → save → reload can be tested without an app.
-A change to one element asks the engine for an incremental re-evaluation; anything
-else is evaluated afresh.
+Everything the screens and the command line need to know about an open plan lives
+here, free of Textual, so that open → edit → recalculate → save → reload can be
+tested without an app: the plan is the current entry of its history, the dataset and
+its prepared engine evaluate it, and the file state (path, digest of the version on
+disk, the versions seen, for merging) says what saving may overwrite.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from tui.planfile.authorship import author_for_save
 from tui.planfile.merge import PlanMerge, merge_plans
 from tui.planfile.reader import LoadedPlan
 from tui.session.history import Change, History
-from tui.workspace import Workspace, new_plan, open_plan
+from tui.session.opening import engine_for, new_plan, open_plan
 
 
 @dataclass(frozen=True)
@@ -41,37 +42,42 @@ class Session:
     silently drop what the file on disk had.
     """
 
-    def __init__(self, workspace: Workspace, data_dir: Path | None = None) -> None:
-        self.workspace = workspace
+    def __init__(
+        self,
+        plan: Plan,
+        dataset: Dataset,
+        *,
+        loaded: LoadedPlan | None = None,
+        data_dir: Path | None = None,
+    ) -> None:
+        self.dataset = dataset
+        self.engine = engine_for(dataset)
         self.data_dir = data_dir
-        loaded = workspace.loaded
         self.digest: str | None = loaded.digest if loaded else None
-        self.history: History[Plan] = History(workspace.plan, origin=self.digest)
-        self.path: Path | None = workspace.path
+        self.history: History[Plan] = History(plan, origin=self.digest)
+        self.path: Path | None = loaded.path if loaded else None
         self.saved_plan: Plan | None = loaded.plan if loaded else None
         self.versions: dict[str, Plan] = {loaded.digest: loaded.plan} if loaded else {}
-        self.evaluation: Evaluation = workspace.engine.evaluate(workspace.plan)
+        self.evaluation: Evaluation = self.engine.evaluate(plan)
 
     # --- opening -------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: Path, data_dir: Path | None = None) -> Session:
         """Raises PlanError or DatasetError (each naming file and place)."""
-        return cls(open_plan(path, data_dir), data_dir)
+        loaded, dataset = open_plan(path, data_dir)
+        return cls(loaded.plan, dataset, loaded=loaded, data_dir=data_dir)
 
     @classmethod
     def new(cls, data_dir: Path | None = None, dataset_path: Path | None = None) -> Session:
-        return cls(new_plan(dataset_path), data_dir)
+        plan, dataset = new_plan(dataset_path)
+        return cls(plan, dataset, data_dir=data_dir)
 
     # --- state ---------------------------------------------------------------------
 
     @property
     def plan(self) -> Plan:
         return self.history.current
-
-    @property
-    def dataset(self) -> Dataset:
-        return self.workspace.dataset
 
     @property
     def dirty(self) -> bool:
@@ -111,7 +117,7 @@ class Session:
         return change
 
     def _evaluate(self, previous: Evaluation, plan: Plan, element: str | None) -> Evaluation:
-        engine = self.workspace.engine
+        engine = self.engine
         if element is not None:
             return engine.reevaluate(previous, plan, element)
         return engine.evaluate(plan)
@@ -133,7 +139,7 @@ class Session:
             author = author_for_save(self.plan, target)  # git user.name, else the login
             if author is not None:
                 self.apply(replace(self.plan, author=author), "record the author")
-        dataset = self.workspace.dataset
+        dataset = self.dataset
         problems = check_plan(self.plan, dataset, display_path(target))
         if problems:  # the forms check as the user types; this keeps unreadable files out
             raise SaveError(problems)
@@ -147,7 +153,6 @@ class Session:
             force=force,
         )
         self.path, self.digest, self.saved_plan = target, digest, self.plan
-        self.workspace.path = target
         self.versions[digest] = self.plan
         self.history.retarget(origin, digest)
         self.history.mark_saved()
@@ -163,10 +168,9 @@ class Session:
         """
         if self.path is None:
             raise ValueError("the plan has no file to reload")
-        workspace = open_plan(self.path, self.data_dir)
-        loaded = workspace.loaded
-        if workspace.dataset is not self.dataset or loaded is None:
-            return Session(workspace, self.data_dir)
+        loaded, dataset = open_plan(self.path, self.data_dir)
+        if dataset is not self.dataset:
+            return Session(loaded.plan, dataset, loaded=loaded, data_dir=self.data_dir)
         self.evaluation = self._evaluate(self.evaluation, loaded.plan, None)
         self.history.push(loaded.plan, "reload from disk", origin=loaded.digest)
         self.history.mark_saved()
@@ -229,7 +233,6 @@ class Session:
         """Record that the file on disk is ``loaded`` (read after a conflict)."""
         self.digest, self.saved_plan = loaded.digest, loaded.plan
         self.versions[loaded.digest] = loaded.plan
-        self.workspace.loaded = loaded
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -157,8 +157,8 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             detail.update("")
         elif summary.error is not None:
             detail.update(Text(f"{summary.path}: {summary.error}", style=BAD))
-        elif summary.workspace is not None:
-            detail.update(Text(summary.workspace.plan.description or "", style="italic"))
+        elif summary.session is not None:
+            detail.update(Text(summary.session.plan.description or "", style="italic"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -42,9 +42,7 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
             plan = session.plan if item == "current" else session.saved_plan
             if plan is None:
                 continue
-            evaluation = (
-                session.evaluation if item == "current" else session.workspace.engine.evaluate(plan)
-            )
+            evaluation = session.evaluation if item == "current" else session.engine.evaluate(plan)
             label = "open plan (edited)" if item == "current" else "as saved"
             if item == "current" and not session.dirty:
                 label = "open plan"
@@ -54,15 +52,15 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
         summary = (
             item if isinstance(item, PlanSummary) else summarize(Path(str(item)), app.data_dir)
         )
-        if summary.workspace is None or summary.evaluation is None:
+        if summary.session is None or summary.evaluation is None:
             raise ReplanError(
                 Problem(display_path(summary.path), "", summary.error or "cannot open")
             )
-        dataset = summary.workspace.dataset
+        dataset = summary.session.dataset
         columns.append(
             Column(
                 summary.path.name,
-                summary.workspace.plan,
+                summary.session.plan,
                 summary.evaluation,
                 dataset.element_ids,
                 dataset.source_ids,

@@ -196,7 +196,7 @@ class MainScreen(Screen[None]):
         from tui.app.screens.plan_form import PlanForm  # on demand
 
         session = self.session
-        horizon = session.workspace.engine.horizon(session.plan)
+        horizon = session.engine.horizon(session.plan)
         self._edit_with(PlanForm(session.plan, horizon, session.dataset), "plan details")
 
     def _edit_with(self, form: Screen[Plan | None], label: str, element: str | None = None) -> None:
