@@ -344,7 +344,11 @@ class ReplanApp(App[int]):
         from tui.app.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            sections = [
+                ("Plan", list(MainScreen.BINDINGS)),
+                ("Files and app", [b for b in self.BINDINGS if isinstance(b, Binding)]),
+            ]
+            self.push_screen(HelpScreen(sections))
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.run_worker(self._quit_flow(), exclusive=True, group="files")

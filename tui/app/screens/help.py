@@ -65,16 +65,16 @@ def _display(key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    """The guide and every key, in the sections the app hands over (it owns the keys)."""
+
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]  # noqa: RUF012
 
-    def compose(self) -> ComposeResult:
-        from tui.app.app import ReplanApp
-        from tui.app.screens.main import MainScreen
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
 
-        sections = [
-            ("Plan", list(MainScreen.BINDINGS)),
-            ("Files and app", list(ReplanApp.BINDINGS)),
-        ]
+    def compose(self) -> ComposeResult:
+        sections = self.sections
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static("replan — help  (esc closes)", classes="dialog-title")
             yield Static(GUIDE, classes="help-guide")
