@@ -143,13 +143,13 @@ def cold_large_cli(runs: int = 5) -> dict[str, float]:
 def run_engine_bench(repeat: int = 30) -> dict[str, float]:
     from bench.plain_model import evaluate_reference
     from bench.synthetic import make_dataset, make_plan
-    from tui.workspace import engine_for, open_plan
+    from tui.session.opening import engine_for, open_plan
 
     figures: dict[str, float] = {}
     print("Engine (medians of repeated runs in one process)")
-    workspace = open_plan(ROOT / "plans" / "target-2027.toml")
+    loaded, dataset = open_plan(ROOT / "plans" / "target-2027.toml")
     reference = _engine_figures(
-        "reference data, target-2027", workspace.plan, workspace.engine, repeat
+        "reference data, target-2027", loaded.plan, engine_for(dataset), repeat
     )
     figures |= {f"reference_{k}": v for k, v in reference.items()}
 

@@ -15,12 +15,13 @@ from bench.plain_model import evaluate_reference
 from bench.synthetic import make_dataset, make_plan
 from tests.engine.compare import Scales, differences, evaluation_to_dict
 from tests.engine.strategies import datasets_and_plans
+from tests.properties import examples
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Plan
 from tui.engine import Engine
 
 SETTINGS = settings(
-    max_examples=500,
+    max_examples=examples(1.25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
 from tui.app.numbers import percent, tonnes, usd
-from tui.app.session import display_path
+from tui.session.session import display_path
 
 BAD = "#ff6b6b"
 CURRENT, SAVED = "current", "saved"
@@ -157,8 +157,8 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             detail.update("")
         elif summary.error is not None:
             detail.update(Text(f"{summary.path}: {summary.error}", style=BAD))
-        elif summary.workspace is not None:
-            detail.update(Text(summary.workspace.plan.description or "", style="italic"))
+        elif summary.session is not None:
+            detail.update(Text(summary.session.plan.description or "", style="italic"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

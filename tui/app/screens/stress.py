@@ -15,12 +15,12 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from tui.app import edits
 from tui.app.numbers import days, tidy, tonnes
 from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
 from tui.domain.plan import BASE_CASE, StressCase
 from tui.planfile.check import period_problem
+from tui.session import edits
 
 if TYPE_CHECKING:
     from tui.app.screens.main import MainScreen

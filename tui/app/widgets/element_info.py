@@ -12,10 +12,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.app.numbers import days, percent, tonnes
-from tui.app.rebalance import format_split
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
 from tui.engine.warnings import EngineWarning
+from tui.session.rebalance import format_split
 
 
 class ElementInfo(Static):

@@ -9,7 +9,7 @@ last saved, so that undoing back to it makes the plan clean again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -23,13 +23,15 @@ class Change(Generic[T]):
     label: str
     element: str | None = None
     """The one element the edit changed; None when it changed the plan as a whole."""
+    origin: str | None = None
+    """The version of the file on disk this state derives from (its digest), if any."""
 
 
 class History(Generic[T]):
     """A linear undo/redo history: a new edit after some undos drops the redo branch."""
 
-    def __init__(self, state: T, *, limit: int = 1000) -> None:
-        self._changes: list[Change[T]] = [Change(state, "open")]
+    def __init__(self, state: T, *, limit: int = 1000, origin: str | None = None) -> None:
+        self._changes: list[Change[T]] = [Change(state, "open", origin=origin)]
         self._index = 0
         self._saved: int | None = 0
         self._limit = limit
@@ -55,15 +57,24 @@ class History(Generic[T]):
         return self._changes[self._index + 1].label if self.can_redo else None
 
     @property
+    def origin(self) -> str | None:
+        """The disk version the current state derives from (see ``Change.origin``)."""
+        return self._changes[self._index].origin
+
+    @property
     def is_saved(self) -> bool:
         """True when the current state is the one last marked saved."""
         return self._saved == self._index
 
-    def push(self, state: T, label: str, element: str | None = None) -> None:
+    def push(
+        self, state: T, label: str, element: str | None = None, *, origin: str | None = None
+    ) -> None:
+        """Add a state after the current one; ``origin`` None keeps the current origin."""
+        origin = origin if origin is not None else self.origin
         del self._changes[self._index + 1 :]
         if self._saved is not None and self._saved > self._index:
             self._saved = None  # the saved state was on the dropped redo branch
-        self._changes.append(Change(state, label, element))
+        self._changes.append(Change(state, label, element, origin))
         self._index += 1
         overflow = len(self._changes) - self._limit
         if overflow > 0:
@@ -89,6 +100,14 @@ class History(Generic[T]):
 
     def mark_saved(self) -> None:
         self._saved = self._index
+
+    def retarget(self, old: str | None, new: str) -> None:
+        """States derived from disk version ``old`` now derive from ``new`` (a save wrote
+        one of them, so ``new`` holds nobody else's changes that they lack)."""
+        self._changes = [
+            replace(change, origin=new) if change.origin == old else change
+            for change in self._changes
+        ]
 
     def mark_unsaved(self) -> None:
         """Nothing in the history matches the file any more (e.g. a new plan)."""
