@@ -22,7 +22,7 @@ from pathlib import Path
 from tui import __version__
 from tui.domain.errors import ReplanError
 
-COMMANDS = ("evaluate", "validate", "diff", "open")
+COMMANDS = ("evaluate", "validate", "diff", "suggest", "open")
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
 
 DESCRIPTION = """\
@@ -33,6 +33,7 @@ Rare-earth procurement scenario planning.
   replan evaluate PLAN…  print the figures of every case
   replan validate PATH…  check plan files (folders are searched for *.toml)
   replan diff A B        what changed between two plans, and what it does
+  replan suggest PLAN    the least-cost splits under an exposure target and limits
 
 Exit codes: 0 success, 1 a plan or dataset is invalid, 2 wrong usage."""
 
@@ -112,6 +113,10 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("b", metavar="B", help="the plan after")
     diff.add_argument("--format", choices=("table", "json"), default="table", help="default: table")
     _add_data_dir(diff)
+
+    from tui.cli import suggest  # standard library only at its top
+
+    suggest.add_parser(commands, _add_data_dir)
     return parser
 
 
@@ -182,6 +187,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui.cli import diff
 
         return diff.run(args)
+    if args.command == "suggest":
+        from tui.cli import suggest
+
+        return suggest.run(args)
     return open_app(args.plan, data_dir)
 
 

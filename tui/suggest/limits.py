@@ -1,0 +1,67 @@
+"""The planner's limits on a suggestion, and the stress-case windows they refer to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.domain.period import DAYS_PER_QUARTER, period_index
+from tui.domain.plan import StressCase
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a suggested plan must respect; shares and exposure as fractions (0–1).
+
+    ``target`` None means cost only; ``max_share`` None means no cap beyond capacity.
+    ``survive`` holds the plan's own stress cases to come through without shortfall.
+    """
+
+    target: float | None = None
+    survive: tuple[StressCase, ...] = ()
+    keep: frozenset[str] = frozenset()
+    max_share: float | None = None
+    yearly: bool = False
+
+    def describe(self) -> str:
+        """The limits in a planner's words, for notes and headlines."""
+        parts = ["least cost"]
+        if self.target is not None:
+            parts[0] += f" under {percent_text(self.target)} China exposure"
+        if self.max_share is not None:
+            parts.append(f"no source above {percent_text(self.max_share)}")
+        for case in self.survive:
+            parts.append(f'surviving "{case.name}"')
+        if self.yearly:
+            parts.append("one split per year")
+        return ", ".join(parts)
+
+
+def percent_text(fraction: float) -> str:
+    """``0.5`` → ``50%``, ``0.397`` → ``39.7%``: at most one decimal, none when whole."""
+    value = round(fraction * 100, 1)
+    return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
+
+
+def cut_window_days(case: StressCase) -> float:
+    """How many days the cut lasts: ``days`` when given, else ``months`` × 91.25 / 3."""
+    days = getattr(case, "days", None)
+    if days is not None:
+        return float(days)
+    return float(case.months or 0) * DAYS_PER_QUARTER / 3
+
+
+def cut_fractions(case: StressCase, periods: tuple[str, ...]) -> dict[int, float]:
+    """``f[p] = severity/100 × d[p]/91.25`` by position in ``periods`` (cut quarters only).
+
+    The window opens on the first day of ``case.start``; ``d[p]`` is the part of it,
+    in days, that falls in quarter p. A window of whole months gives ``m[p]/3``.
+    """
+    opens = period_index(case.start) * DAYS_PER_QUARTER
+    closes = opens + cut_window_days(case)
+    fractions: dict[int, float] = {}
+    for p, period in enumerate(periods):
+        begins = period_index(period) * DAYS_PER_QUARTER
+        overlap = min(closes, begins + DAYS_PER_QUARTER) - max(opens, begins)
+        if overlap > 1e-9:
+            fractions[p] = float(case.severity) / 100 * min(1.0, overlap / DAYS_PER_QUARTER)
+    return fractions
