@@ -26,13 +26,12 @@ def broken_limits(plan: Plan, evaluation: Evaluation, limits: Limits) -> list[st
     exposure = evaluation.base.portfolio.china_exposure
     if limits.target is not None and exposure is not None and exposure > limits.target + 1e-9:
         broken.append(f"exposure {exposure}")
-    for element in evaluation.base.elements.get_column("element"):
-        for period in evaluation.periods:
-            split = plan.split_at(element, period)
-            if split is None or limits.max_share is None:
-                continue
-            if max(split.shares.values(), default=0) > limits.max_share * 100 + 1e-9:
-                broken.append(f"max share {element} {period}")
+    for row in evaluation.base.periods.iter_rows(named=True):
+        split = plan.split_at(row["element"], row["period"])
+        if split is None or limits.max_share is None or row["demand_t"] <= 0:
+            continue
+        if max(split.shares.values(), default=0) > limits.max_share * 100 + 1e-9:
+            broken.append(f"max share {row['element']} {row['period']}")
     for case in evaluation.stress_cases:
         if case.stress not in limits.survive:
             continue

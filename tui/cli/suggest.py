@@ -159,7 +159,7 @@ def limits_from(args: argparse.Namespace, item: Evaluated) -> Limits:
 
 def run(args: argparse.Namespace) -> int:
     from tui.cli.evaluate import evaluate_file, warning_lines
-    from tui.suggest import NoSuggestion, suggest
+    from tui.suggest import NoSuggestion, SuggestError, suggest
 
     data_dir = Path(args.data_dir) if args.data_dir else None
     item = evaluate_file(Path(args.plan), data_dir)
@@ -169,7 +169,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"replan suggest: error: {problem}", file=sys.stderr)
         return 2
     workspace = item.workspace
-    result = suggest(workspace.plan, workspace.dataset, workspace.engine, limits)
+    try:
+        result = suggest(workspace.plan, workspace.dataset, workspace.engine, limits)
+    except SuggestError as error:
+        print(f"{item.file}: {error}", file=sys.stderr)
+        return 1
     if isinstance(result, NoSuggestion):
         return _no_suggestion(result, item, args.format)
     suggested = _suggested(item, result, args.out)

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.domain.dataset import Dataset
-from tui.domain.errors import ReplanError
 from tui.domain.plan import Plan
 from tui.engine import Engine, Evaluation
 from tui.suggest.explain import Explanation, explain
@@ -52,7 +51,7 @@ class NoSuggestion:
     explanation: Explanation
 
 
-class SuggestError(ReplanError):
+class SuggestError(Exception):
     """The written plan breaks a limit the model meets: a bug, reported with the details."""
 
 

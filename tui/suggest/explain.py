@@ -143,10 +143,10 @@ def _kept_quarter(model: Model, e: int, p: int, weights: list[float]) -> str:
     demand = market.demand[e][p]
     for s, w in enumerate(weights):
         source = market.sources[s]
-        if model.limits.max_share is not None and w > model.limits.max_share + 1e-12:
-            return f"{element} keeps {source} at {w * 100:g}%, above the max share"
         if demand <= 0 or w <= 0:
             continue
+        if model.limits.max_share is not None and w > model.limits.max_share + 1e-12:
+            return f"{element} keeps {source} at {w * 100:g}%, above the max share"
         row = market.row(e, s, p)
         if row is None:
             return f"{element} keeps {source} at {w * 100:g}% but {source} has no supply"
@@ -194,6 +194,8 @@ def _binding(model: Model, solution: Solution) -> list[str]:
                 continue
             bound = model.bounds[(k, s)]
             value = solution.values[built.share_columns[(k, s)]]
+            if not _supplies(model, k, s):
+                continue  # never a source of this element: nothing runs out
             if bound.units < UNITS and value >= bound.units - 0.5:
                 full.append(f"{source} {bound.units / 10:g}% ({_where(model, bound)})")
         used = any(
@@ -203,6 +205,11 @@ def _binding(model: Model, solution: Solution) -> list[str]:
         if full and used:
             lines.append(f"{_segment_name(model, k)}: {', '.join(full)}")
     return lines
+
+
+def _supplies(model: Model, k: int, s: int) -> bool:
+    segment = model.segments[k]
+    return any(model.market.row(segment.e, s, p) is not None for p in segment.periods)
 
 
 def _mean_share(model: Model, k: int, s: int) -> float:

@@ -69,8 +69,7 @@ class SourceHeadroom:
         return tuple(
             q.period
             for q in self.quarters
-            if (deliverable := q.deliverable_share) is not None
-            and fraction > deliverable + _SLACK
+            if (deliverable := q.deliverable_share) is not None and fraction > deliverable + _SLACK
         )
 
 
