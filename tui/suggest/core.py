@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Plan
 from tui.engine import Engine, Evaluation
-from tui.suggest.explain import Explanation, explain
+from tui.suggest.explain import Explanation, explain, kept_problems
 from tui.suggest.limits import Limits
 from tui.suggest.market import Market, build_market
 from tui.suggest.model import Model
@@ -65,6 +65,8 @@ def suggest(
     if market is None:
         market = build_market(dataset, *engine.horizon(plan))
     model = Model(market, plan, limits)
+    if kept_problems(model):
+        return NoSuggestion(limits, explain(model))
     relaxed = model.build("cost", target=limits.target)
     optimum = solve(relaxed.programme)
     if not optimum.optimal:

@@ -37,6 +37,8 @@ class Solution:
 
 def solve(programme: Programme) -> Solution:
     """Solve ``programme`` (minimise); integer columns make it a mixed-integer programme."""
+    if not programme.cost:
+        return _without_unknowns(programme)
     import numpy as np
     from highspy._core import HighsLp, HighsModelStatus, HighsVarType, MatrixFormat, _Highs
 
@@ -89,3 +91,14 @@ def solve(programme: Programme) -> Solution:
         objective=float(highs.getInfo().objective_function_value) if found else 0.0,
         row_duals=tuple(solution.row_dual) if found and solution.dual_valid else (),
     )
+
+
+def _without_unknowns(programme: Programme) -> Solution:
+    """Nothing to choose (no demand anywhere): feasible when every row holds at zero."""
+    holds = all(
+        low <= _TOLERANCE and high >= -_TOLERANCE
+        for low, high in zip(programme.row_lower, programme.row_upper, strict=True)
+    )
+    if not holds:
+        return Solution("infeasible", (), 0.0, ())
+    return Solution("optimal", (), programme.offset, (0.0,) * len(programme.rows))
