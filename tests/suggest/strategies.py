@@ -9,8 +9,6 @@ suggestion on the same footing.
 
 from __future__ import annotations
 
-import dataclasses
-
 import polars as pl
 from hypothesis import strategies as st
 
@@ -29,7 +27,8 @@ from tui.suggest import Limits
 
 SYMBOLS = ("Nd", "Dy", "Tb", "Sm")
 SOURCES = ("china", "lynas", "recycling")
-_SPOT = "spot_premium" in {f.name for f in dataclasses.fields(Source)}
+SPOT = False
+"""Sources that sell spot; on once the engine buys spot (until then it cannot check)."""
 
 
 @st.composite
@@ -59,10 +58,8 @@ def markets(draw: st.DrawFn) -> tuple[Dataset, tuple[str, ...]]:
                 supply.append((s, e, p, capacity, price, share))
     source_objects = []
     for s in sources:
-        extra = {}
-        if _SPOT:
-            extra["spot_premium"] = draw(st.sampled_from([None, 0.0, 0.5]))
-        source_objects.append(Source(s, s, "CN" if s == "china" else "AU", **extra))
+        premium = draw(st.sampled_from([None, 0.0, 0.5])) if SPOT else None
+        source_objects.append(Source(s, s, "CN" if s == "china" else "AU", premium))
     dataset = Dataset(
         name="generated",
         path=None,

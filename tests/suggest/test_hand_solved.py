@@ -164,3 +164,16 @@ def test_a_source_without_supply_rows_cannot_take_a_share() -> None:
     assert isinstance(result, NoSuggestion)
     assert result.explanation.lowest_exposure == pytest.approx(1.0)
     assert result.explanation.binding == ("Nd: lynas 0% (no supply in 2026Q1)",)
+
+
+def test_a_stop_of_days_is_survived_in_tenths_on_the_safe_side() -> None:
+    """A 30-day stop: China's Q1 share loses 30/91.25 of itself; 20 t of stock cover
+    at most 20 / (100 × 30/91.25) = 60.83% China, written as 60.8%."""
+    stop = StressCase("30-day stop", "china", "2026Q1", months=None, days=30)
+    original = plan(
+        {"Nd": ElementPlan(split=Split.of(china=100), stockpile_days=18.25)}, stress=[stop]
+    )
+    result = solved(run(original, nd_market(), Limits(survive=(stop,))))
+    assert result.plan.elements["Nd"].split == Split.of(china=60.8, lynas=39.2)
+    assert result.optimum_cost_usd == pytest.approx(200 * (10 * 0.608333 + 20 * 0.391667) * 1000)
+    assert result.evaluation.base.portfolio.cost_usd == pytest.approx(200 * (6.08 + 7.84) * 1000)

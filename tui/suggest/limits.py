@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tui.domain.period import DAYS_PER_QUARTER, period_index
+from tui.domain.period import period_index
 from tui.domain.plan import StressCase
 
 
@@ -42,26 +42,13 @@ def percent_text(fraction: float) -> str:
     return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
 
 
-def cut_window_days(case: StressCase) -> float:
-    """How many days the cut lasts: ``days`` when given, else ``months`` × 91.25 / 3."""
-    days = getattr(case, "days", None)
-    if days is not None:
-        return float(days)
-    return float(case.months or 0) * DAYS_PER_QUARTER / 3
-
-
 def cut_fractions(case: StressCase, periods: tuple[str, ...]) -> dict[int, float]:
-    """``f[p] = severity/100 × d[p]/91.25`` by position in ``periods`` (cut quarters only).
-
-    The window opens on the first day of ``case.start``; ``d[p]`` is the part of it,
-    in days, that falls in quarter p. A window of whole months gives ``m[p]/3``.
-    """
-    opens = period_index(case.start) * DAYS_PER_QUARTER
-    closes = opens + cut_window_days(case)
-    fractions: dict[int, float] = {}
-    for p, period in enumerate(periods):
-        begins = period_index(period) * DAYS_PER_QUARTER
-        overlap = min(closes, begins + DAYS_PER_QUARTER) - max(opens, begins)
-        if overlap > 1e-9:
-            fractions[p] = float(case.severity) / 100 * min(1.0, overlap / DAYS_PER_QUARTER)
-    return fractions
+    """The case's cut fraction ``f`` by position in ``periods`` (cut quarters only)."""
+    if not periods:
+        return {}
+    first = period_index(case.start) - period_index(periods[0])
+    return {
+        first + k: f
+        for k, f in enumerate(case.cut_fractions())
+        if 0 <= first + k < len(periods) and f > 0
+    }

@@ -83,7 +83,7 @@ def build_market(dataset: Dataset, start: str, end: str) -> Market:
         if element in e_of and source in s_of:
             rows[(e_of[element], s_of[source], position[period])] = Row(capacity, price, share)
 
-    spot = tuple(getattr(source, "spot_premium", None) is not None for source in dataset.sources)
+    spot = tuple(source.sells_spot for source in dataset.sources)
     return Market(
         elements=elements,
         sources=sources,
