@@ -130,3 +130,8 @@ def problems(draw: st.DrawFn) -> tuple[Dataset, Plan, Limits]:
         yearly=draw(st.booleans()),
     )
     return dataset, plan, limits
+
+
+def premium_lists() -> st.SearchStrategy[list[float | None]]:
+    """A spot premium (or none: contract only) for each of up to three sources."""
+    return st.lists(st.sampled_from([None, 0.0, 0.5]), min_size=3, max_size=3)
