@@ -125,3 +125,13 @@ def test_wrong_options_are_usage_errors(args: list[str], message: str) -> None:
     assert result.returncode == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_target_that_does_not_bind_says_so() -> None:
+    result = replan("suggest", TINY_PLAN, "--target", "100")
+    assert result.returncode == 0, result.stderr
+    assert "The target does not bind: the least-cost split is already under it" in result.stdout
+    document = json.loads(
+        replan("suggest", TINY_PLAN, "--target", "100", "--format", "json").stdout
+    )
+    assert document["point_cost_usd"] == 0

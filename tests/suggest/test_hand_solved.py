@@ -119,7 +119,7 @@ def test_a_kept_split_that_breaks_the_max_share_is_explained() -> None:
     result = run(plan({"Nd": split(china=100)}), nd_market(), limits)
     assert isinstance(result, NoSuggestion)
     assert result.explanation.kept == (
-        "Nd keeps china at 100%, above the max share (first in 2026Q1)",
+        "Nd keeps china at 100%, above the max share in 2026Q1 and 1 more quarter",
     )
 
 
@@ -177,3 +177,22 @@ def test_a_stop_of_days_is_survived_in_tenths_on_the_safe_side() -> None:
     assert result.plan.elements["Nd"].split == Split.of(china=60.8, lynas=39.2)
     assert result.optimum_cost_usd == pytest.approx(200 * (10 * 0.608333 + 20 * 0.391667) * 1000)
     assert result.evaluation.base.portfolio.cost_usd == pytest.approx(200 * (6.08 + 7.84) * 1000)
+
+
+def test_a_kept_element_without_a_split_is_uncovered() -> None:
+    original = plan({}, horizon=TWO_QUARTERS)
+    result = run(original, nd_market(), Limits(keep=frozenset({"Nd"})))
+    assert isinstance(result, NoSuggestion)
+    assert result.explanation.kept == (
+        "Nd has no split: its demand is uncovered in 2026Q1 and 1 more quarter",
+    )
+
+
+def test_sources_that_cannot_take_the_whole_demand_are_named() -> None:
+    result = run(plan({"Nd": split(china=100)}), nd_market(), Limits(max_share=0.45))
+    assert isinstance(result, NoSuggestion)
+    assert result.explanation.capacity == (
+        "Nd: the sources can take at most 90% of demand: china ≤ 45% (max share), "
+        "lynas ≤ 45% (max share)",
+    )
+    assert result.explanation.lowest_exposure is None

@@ -118,44 +118,58 @@ def capacity_problems(model: Model) -> list[str]:
 
 
 def kept_problems(model: Model) -> list[str]:
-    """Kept splits that their sources cannot deliver, or that break the max share."""
+    """Kept splits that their sources cannot deliver, or that break the max share.
+
+    One line per element and source, naming the first quarter and how many more.
+    """
     market, limits = model.market, model.limits
-    problems = []
+    found: dict[tuple[str, str], list[str]] = {}  # (element, source) → [first text, periods…]
     for e, element in enumerate(market.elements):
         if element not in limits.keep:
             continue
-        seen: set[str] = set()
         for p, period in enumerate(market.periods):
-            demand = market.demand[e][p]
-            weights = model.fixed[(e, p)]
-            if demand > 0 and not any(weights):
-                message = f"{element} has no split: its demand is uncovered"
-            else:
-                message = _kept_quarter(model, e, p, weights)
-            if message and message not in seen:
-                seen.add(message)
-                problems.append(f"{message} (first in {period})")
+            for source, text in _kept_quarter(model, e, p, model.fixed[(e, p)]):
+                found.setdefault((element, source), [text]).append(period)
+    problems = []
+    for (_element, _source), (text, first, *more) in found.items():
+        later = f" and {len(more)} more quarter{'s' if len(more) > 1 else ''}" if more else ""
+        problems.append(f"{text} in {first}{later}")
     return problems
 
 
-def _kept_quarter(model: Model, e: int, p: int, weights: list[float]) -> str:
+def _kept_quarter(model: Model, e: int, p: int, weights: list[float]) -> list[tuple[str, str]]:
+    """(source, what is wrong) for each share the kept split cannot have in quarter p."""
     market, element = model.market, model.market.elements[e]
     demand = market.demand[e][p]
+    if demand <= 0:
+        return []
+    if not any(weights):
+        return [("", f"{element} has no split: its demand is uncovered")]
+    problems = []
+    cap = model.limits.max_share
     for s, w in enumerate(weights):
         source = market.sources[s]
-        if demand <= 0 or w <= 0:
+        if w <= 0:
             continue
-        if model.limits.max_share is not None and w > model.limits.max_share + 1e-12:
-            return f"{element} keeps {source} at {w * 100:g}%, above the max share"
+        if cap is not None and w > cap + 1e-12:
+            problems.append(
+                (source, f"{element} keeps {source} at {w * 100:g}%, above the max share")
+            )
+            continue
         row = market.row(e, s, p)
         if row is None:
-            return f"{element} keeps {source} at {w * 100:g}% but {source} has no supply"
-        if row.capacity is not None and demand * w > row.capacity * (1 + 1e-12):
-            return (
-                f"{element} keeps {source} at {w * 100:g}% but {source} can deliver "
-                f"{row.capacity:,.1f} t of the {demand * w:,.1f} t"
+            problems.append(
+                (source, f"{element} keeps {source} at {w * 100:g}%, which has no supply")
             )
-    return ""
+        elif row.capacity is not None and demand * w > row.capacity * (1 + 1e-12):
+            problems.append(
+                (
+                    source,
+                    f"{element} keeps {source} at {w * 100:g}%, more than it can deliver "
+                    f"({row.capacity:,.1f} t of {demand * w:,.1f} t)",
+                )
+            )
+    return problems
 
 
 def survive_shortfalls(model: Model) -> list[SurviveShort]:

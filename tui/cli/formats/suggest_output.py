@@ -128,11 +128,13 @@ def render_suggestion(
         f"  Solver optimum  {text.usd_millions(optimum)} USD M of contracts; the written "
         f"shares (tenths of a percent) cost {above:.3f}% more",
     ]
-    if result.point_cost_usd is not None and limits.target is not None:
+    if result.point_cost_usd and limits.target is not None:
         lines.append(
             "  One more point of exposure reduction costs about "
             f"{text.usd_millions(result.point_cost_usd)} USD M (at the margin)"
         )
+    elif limits.target is not None:
+        lines.append("  The target does not bind: the least-cost split is already under it")
     if result.changed:
         lines.append(f"  Changed: {', '.join(result.changed)}")
     else:
