@@ -27,7 +27,7 @@ from tui.suggest import Limits
 
 SYMBOLS = ("Nd", "Dy", "Tb", "Sm")
 SOURCES = ("china", "lynas", "recycling")
-SPOT = False
+SPOT = True
 """Sources that sell spot; on once the engine buys spot (until then it cannot check)."""
 
 

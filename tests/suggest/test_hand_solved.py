@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tests.engine.builders import dataset, plan, split
@@ -196,3 +198,43 @@ def test_sources_that_cannot_take_the_whole_demand_are_named() -> None:
         "lynas ≤ 45% (max share)",
     )
     assert result.explanation.lowest_exposure is None
+
+
+TWO_MONTHS = StressCase("2-month embargo", "china", "2026Q1", months=2)
+
+
+def spot_market(china_spot: float | None, recycling: float | None = None, lynas_spot=None):
+    """``nd_market`` whose sources sell spot at the given premiums (None: contract only)."""
+    data = nd_market(recycling=recycling)
+    premiums = {"china": china_spot, "lynas": lynas_spot, "recycling": 0.0}
+    sources = tuple(replace(s, spot_premium=premiums[s.id]) for s in data.sources)
+    return replace(data, sources=sources)
+
+
+def test_china_selling_spot_through_the_embargo_lets_it_keep_more_share() -> None:
+    """A 2-month cut (f = 2/3) on unlimited China, which still sells (1 − f) of the gap
+    spot: what is missing is f·f·D·w, so 20 t of stock allow w ≤ 20 / (4/9 × 100) = 45%."""
+    original = plan(
+        {"Nd": ElementPlan(split=Split.of(china=100), stockpile_days=18.25)}, stress=[TWO_MONTHS]
+    )
+    result = solved(run(original, spot_market(china_spot=0.5), Limits(survive=(TWO_MONTHS,))))
+    assert result.plan.elements["Nd"].split == Split.of(china=45, lynas=55)
+    assert result.optimum_cost_usd == pytest.approx(200 * (0.45 * 10 + 0.55 * 20) * 1000)
+    spot = result.evaluation.stress_cases[0].portfolio.spot_t
+    assert spot == pytest.approx(45 * 2 / 3 / 3)  # (1 − f) of the 30 t gap
+
+    # Without spot from China, Lynas's 60% leaves 2/3 × 40 t − 20 t of stock short.
+    result = run(original, spot_market(china_spot=None), Limits(survive=(TWO_MONTHS,)))
+    assert isinstance(result, NoSuggestion)
+    (short,) = result.explanation.survive
+    assert short.short_t == pytest.approx(2 / 3 * 40 - 20)
+
+
+def test_spot_room_at_other_sources_covers_a_full_cut() -> None:
+    """A full-quarter cut with Lynas (60 t) and recycling (50 t) selling spot what their
+    contracts leave: 110 t of room for 100 t of demand, so all-China survives."""
+    original = plan({"Nd": split(china=50, lynas=50)}, stress=[EMBARGO])
+    data = spot_market(china_spot=None, recycling=50.0, lynas_spot=0.2)
+    result = solved(run(original, data, Limits(survive=(EMBARGO,))))
+    assert result.plan.elements["Nd"].split == Split.of(china=100)
+    assert result.evaluation.stress_cases[0].portfolio.shortfall_t == pytest.approx(0)

@@ -203,7 +203,8 @@ def _suggested(item: Evaluated, result: Suggestion, out: str | None) -> Evaluate
     workspace = Workspace(
         plan=result.plan, dataset=item.workspace.dataset, engine=item.workspace.engine
     )
-    return Evaluated(out or "suggested", workspace, result.evaluation, result.evaluation.warnings)
+    warnings = tuple(map(str, result.evaluation.warnings))
+    return Evaluated(out or "suggested", workspace, result.evaluation, warnings)
 
 
 def _no_suggestion(result: NoSuggestion, item: Evaluated, fmt: str) -> int:

@@ -202,13 +202,13 @@ def solve_and_describe(session: Session, plan: Plan, limits: Limits) -> tuple[Pl
         location,
         Workspace(plan=plan, dataset=session.dataset, engine=workspace.engine),
         session.evaluation,
-        session.evaluation.warnings,
+        tuple(map(str, session.evaluation.warnings)),
     )
     after = Evaluated(
         "suggested",
         Workspace(plan=result.plan, dataset=session.dataset, engine=workspace.engine),
         result.evaluation,
-        result.evaluation.warnings,
+        tuple(map(str, result.evaluation.warnings)),
     )
     text = render_suggestion(current, after, result, None, Style(colour=False))
     return result.plan, text

@@ -28,6 +28,7 @@ from tui.cli.formats.text import Style
 if TYPE_CHECKING:
     from tui.cli.evaluate import Evaluated
     from tui.domain.plan import Plan, Split
+    from tui.engine import Portfolio
     from tui.suggest import Limits, NoSuggestion, Suggestion
 
 
@@ -55,10 +56,9 @@ def _element(plan: Plan, element: str) -> dict[str, Any]:
     }
 
 
-def _total(portfolio: object) -> float:
-    """``total_cost_usd`` where the engine gives it, else the contract cost."""
-    value = getattr(portfolio, "total_cost_usd", None)
-    return float(value if value is not None else portfolio.cost_usd)  # type: ignore[attr-defined]
+def _total(portfolio: Portfolio) -> float:
+    """What the suggestion minimises: contracts (and spot) plus the cost of holding stock."""
+    return portfolio.total_cost_usd
 
 
 def suggestion_to_dict(
