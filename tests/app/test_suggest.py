@@ -84,3 +84,20 @@ async def test_a_wrong_limit_is_said_in_the_form(workdir) -> None:
         error = str(screen.query_one("#suggest-error", Static).content)
         assert error == "keep: no element 'Xx' in the dataset"
         assert screen.query_one("#suggest-scroll").display is False
+
+
+async def test_closing_while_it_solves_leaves_the_plan_alone(workdir) -> None:
+    app = make_app("plans/diversified.toml")
+    async with app.run_test(size=(130, 45)) as pilot:
+        await ready(pilot)
+        main = app.screen
+        before = main.session.plan
+        await pilot.press("g")
+        await settle(pilot)
+        await pilot.press("ctrl+s")  # solve, then close at once
+        await pilot.press("escape")
+        for worker in list(app.workers):
+            if worker.group == "suggest":
+                await worker.wait()
+        await settle(pilot)
+        assert app.screen is main and main.session.plan == before

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, SelectionList, Static
 from textual.widgets.selection_list import Selection
+from textual.worker import get_current_worker
 
 from tui.app.rebalance import format_share
 from tui.app.session import Session
@@ -150,9 +151,12 @@ class SuggestScreen(ModalScreen[Plan | None]):
             suggested, text = solve_and_describe(self.session, plan, limits)
         except Exception as error:  # a bug must not take the app down with it
             suggested, text = None, f"The suggestion failed: {type(error).__name__}: {error}"
-        self.app.call_from_thread(self._show, suggested, text)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, suggested, text)
 
     def _show(self, suggested: Plan | None, text: str) -> None:
+        if not self.is_attached:  # closed while it was solving
+            return
         self.query_one("#solving").display = False
         self.query_one("#solve", Button).disabled = False
         self.query_one("#suggest-scroll").display = True
