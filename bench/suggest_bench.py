@@ -5,7 +5,7 @@ plan and dataset loaded, the solver imported), and ``replan suggest`` cold from 
 command line (a fresh process: interpreter, imports, loading, two solves, the check
 through the engine and the output).
 
-Large: tests/synthetic.py's 2,000 products × 20 elements × 6 sources × 40 quarters,
+Large: bench/synthetic.py's 2,000 products × 20 elements × 6 sources × 40 quarters,
 with ``--yearly`` (200 element-years of unknowns), one stress case to survive and a
 target halfway between the lowest reachable exposure and 100%. In that generator
 China's contracts are sometimes limited and miss quarters, which makes every split
@@ -66,7 +66,7 @@ def cold_suggest_seconds(runs: int = 5) -> float:
 
 
 def run_suggest_bench(repeat: int = 10) -> dict[str, float]:
-    from tests.synthetic import make_dataset, make_plan
+    from bench.synthetic import make_dataset, make_plan
     from tui.suggest import Limits, Suggestion, suggest
     from tui.suggest.explain import lowest_exposure
     from tui.suggest.market import build_market
