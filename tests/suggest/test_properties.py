@@ -15,8 +15,8 @@ from tui.domain.plan import Plan
 from tui.engine import Engine
 from tui.suggest import Limits, NoSuggestion
 
+# How many examples: the suite's hypothesis profile decides.
 SETTINGS = settings(
-    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

@@ -37,7 +37,7 @@ def _with_spot(dataset: Dataset, premiums: list[float | None]) -> Dataset:
     return replace(dataset, sources=sources, supply=supply)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(problem=strategies.problems(), premiums=strategies.premium_lists())
 def test_a_plan_that_survives_in_the_model_survives_by_the_rules(problem, premiums) -> None:
     dataset, plan, limits = problem
