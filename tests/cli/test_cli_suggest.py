@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.runner import TINY_PLAN, replan, stderr_lines
+from tests.cli.runner import TINY_PLAN, copy_tiny, replan, stderr_lines
 from tui.planfile import load_plan
 
 LOWEST = (225 - 19.6 * 1.02 * 0.9 * 2 - 0.95 * 2) / 225
@@ -135,3 +135,16 @@ def test_a_target_that_does_not_bind_says_so() -> None:
         replan("suggest", TINY_PLAN, "--target", "100", "--format", "json").stdout
     )
     assert document["point_cost_usd"] == 0
+
+
+def test_out_may_replace_the_input_plan_itself(tmp_path: Path) -> None:
+    copy_tiny(tmp_path)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "tiny.toml"
+    plan.write_text(TINY_PLAN.read_text())
+    result = replan("suggest", plan, "--target", "90", "--out", plan)
+    assert result.returncode == 0, result.stderr
+    saved = load_plan(plan).plan
+    assert saved.dataset == "../tiny"
+    assert saved.elements["Nd"].note == "suggested: least cost under 90% China exposure"
