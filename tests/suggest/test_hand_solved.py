@@ -238,3 +238,9 @@ def test_spot_room_at_other_sources_covers_a_full_cut() -> None:
     result = solved(run(original, data, Limits(survive=(EMBARGO,))))
     assert result.plan.elements["Nd"].split == Split.of(china=100)
     assert result.evaluation.stress_cases[0].portfolio.shortfall_t == pytest.approx(0)
+
+
+def test_an_uncovered_element_gets_a_split() -> None:
+    result = solved(run(plan({}, horizon=TWO_QUARTERS), nd_market(), Limits(target=0.6)))
+    assert result.plan.elements["Nd"].split == Split.of(china=60, lynas=40)
+    assert result.changed == ("Nd",)
