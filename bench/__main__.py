@@ -16,6 +16,9 @@ TARGETS = {
     "app_keypress_reference_ms": ("≤ 50 ms", lambda v: v <= 50),
     "app_keypress_large_ms": ("≤ 50 ms", lambda v: v <= 50),
     "app_first_paint_s": ("≤ 0.8 s", lambda v: v <= 0.8),
+    "suggest_reference_s": ("≤ 0.3 s", lambda v: v <= 0.3),
+    "suggest_cold_cli_s": ("≤ 1 s", lambda v: v <= 1),
+    "suggest_large_s": ("≤ 3 s", lambda v: v <= 3),
 }
 
 
@@ -28,6 +31,9 @@ def main() -> None:
     from bench.engine_bench import run_engine_bench
 
     figures = run_engine_bench(args.repeat)
+    from bench.suggest_bench import run_suggest_bench
+
+    figures |= run_suggest_bench()
     if not args.skip_app:
         from bench.app_bench import run_app_bench
 

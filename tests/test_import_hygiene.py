@@ -23,9 +23,11 @@ HEADLESS_PACKAGES = [
     "tui.engine",
     "tui.session",
     "tui.cli",
+    "tui.suggest",
 ]
 
 _UI = "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+_SOLVER = "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('highspy', 'numpy'))\n"
 
 
 def _run(code: str) -> list[str]:
@@ -65,5 +67,31 @@ def test_evaluate_command_does_not_import_textual_or_rich(fmt: str) -> None:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['evaluate', {str(FIXTURE_PLAN)!r}, '--periods', '--format', {fmt!r}])\n"
         "assert code == 0\n" + _UI + "print(json.dumps(bad))\n"
+    )
+    assert _run(code) == []
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+def test_evaluate_does_not_import_the_solver(fmt: str) -> None:
+    """highspy (and numpy with it) loads only when a suggestion is asked for."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "import tui.suggest, tui.suggest.headroom\n"
+        "from tui.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['evaluate', {str(FIXTURE_PLAN)!r}, '--format', {fmt!r}])\n"
+        "assert code == 0\n" + _SOLVER + "print(json.dumps(bad))\n"
+    )
+    assert _run(code) == []
+
+
+def test_suggest_command_does_not_import_textual_or_rich() -> None:
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from tui.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    code = main(['suggest', {str(FIXTURE_PLAN)!r}, '--target', '90'])\n"
+        "assert code == 0\n"
+        "assert 'highspy' in sys.modules\n" + _UI + "print(json.dumps(bad))\n"
     )
     assert _run(code) == []

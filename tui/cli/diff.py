@@ -211,8 +211,6 @@ def _element_changes(a: Evaluation, b: Evaluation) -> tuple[ElementChange, ...]:
 
 def compare(path_a: Path, path_b: Path, data_dir: Path | None) -> PlanDiff:
     """Open, evaluate and compare two plans; reports the problems of both at once."""
-    from tui.planfile import diff_plans
-
     opened: list[Evaluated] = []
     problems = []
     for path in (path_a, path_b):
@@ -222,7 +220,13 @@ def compare(path_a: Path, path_b: Path, data_dir: Path | None) -> PlanDiff:
             problems.extend(error.problems)
     if problems:
         raise ReplanError(problems)
-    a, b = opened
+    return plan_diff(*opened)
+
+
+def plan_diff(a: Evaluated, b: Evaluated) -> PlanDiff:
+    """The diff of two evaluated plans (``suggest`` shows its plan against the input so)."""
+    from tui.planfile import diff_plans
+
     return PlanDiff(
         a=a,
         b=b,

@@ -22,7 +22,7 @@ from pathlib import Path
 from tui import __version__
 from tui.domain.errors import ReplanError
 
-COMMANDS = ("evaluate", "validate", "diff", "merge", "open")
+COMMANDS = ("evaluate", "validate", "diff", "merge", "suggest", "open")
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
 
 DESCRIPTION = """\
@@ -35,6 +35,7 @@ Rare-earth procurement scenario planning.
   replan diff A B        what changed between two plans, and what it does
   replan merge BASE OURS THEIRS [-o OUT]
                          merge two versions of a plan (also as a git merge driver)
+  replan suggest PLAN    the least-cost splits under an exposure target and limits
 
 Exit codes: 0 success, 1 a plan or dataset is invalid, 2 wrong usage."""
 
@@ -137,6 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="OUT", help="file to write (default: stdout); may be OURS"
     )
     _add_data_dir(merge)
+    from tui.cli import suggest  # standard library only at its top
+
+    suggest.add_parser(commands, _add_data_dir)
     return parser
 
 
@@ -211,6 +215,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui.cli import merge
 
         return merge.run(args)
+    if args.command == "suggest":
+        from tui.cli import suggest
+
+        return suggest.run(args)
     return open_app(args.plan, data_dir)
 
 

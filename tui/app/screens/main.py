@@ -56,6 +56,8 @@ class MainScreen(Screen[None]):
                 tooltip="Show the next stress case in the quarter chart"),
         Binding("c", "app.compare", "Compare", id="plan.compare",
                 tooltip="Compare plans side by side (this one, its saved version, others)"),
+        Binding("g", "suggest", "Suggest", show=False, id="plan.suggest",
+                tooltip="The least-cost split under the target and other limits"),
     ]  # fmt: skip
 
     def __init__(self, session: Session) -> None:
@@ -207,6 +209,11 @@ class MainScreen(Screen[None]):
                 self.apply(result, label, element)
 
         self.app.push_screen(form, done)
+
+    def action_suggest(self) -> None:
+        from tui.app.screens.suggest import SuggestScreen
+
+        self._edit_with(SuggestScreen(self.session), "suggested split")
 
     def action_stress(self) -> None:
         from tui.app.screens.stress import StressScreen
