@@ -95,7 +95,9 @@ def _load(folder: Path) -> Dataset:
     present = [spec for spec in ALL_FILES if not spec.optional or (folder / spec.name).exists()]
     absent = {spec.name for spec in ALL_FILES} - {spec.name for spec in present}
     requests = [
-        CsvRequest(folder / spec.name, str(folder / spec.name), spec.column_names)
+        CsvRequest(
+            folder / spec.name, str(folder / spec.name), spec.column_names, spec.optional_names
+        )
         for spec in present
     ]
     problems: list[Problem] = []
