@@ -43,6 +43,9 @@ def test_elements_and_sources_in_file_order(ref: Dataset) -> None:
         ("recycling", "recycled"),
         ("caremag", "FR"),
     ]
+    assert [s.id for s in ref.sources if s.sells_spot] == ["china"]
+    values = ref.products.group_by("product").agg(pl.col("unit_value_usd").null_count().alias("n"))
+    assert values.get_column("n").to_list() == [0] * len(ref.product_ids)
     assert ref.product_ids == (
         "ev-motor", "wind-generator", "hybrid-car", "servo-motor", "smco-actuator",
     )  # fmt: skip
