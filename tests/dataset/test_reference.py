@@ -101,7 +101,7 @@ def test_other_sources_depend_little_on_china(ref: Dataset) -> None:
 
 
 def _total_demand(ref: Dataset) -> pl.DataFrame:
-    """SPEC §3: direct demand plus units × kg per unit / 1000, per element and quarter."""
+    """Total demand: direct demand plus units × kg per unit / 1000, per element and quarter."""
     from_products = (
         ref.products.join(ref.bom, on="product")
         .with_columns((pl.col("units") * pl.col("kg_per_unit") / 1000).alias("tonnes"))
