@@ -10,7 +10,7 @@ posted to the last frame drawn for it (no further frame within 40 ms). That cove
 binding, the new plan, the engine's incremental recompute, the widget updates, the
 layout and the frame, including the wait for Textual's next frame tick (60 Hz).
 Reported: the median over the samples, on the reference data (plans/target-2027.toml)
-and on tests/synthetic.py's large dataset (2,000 products × 20 elements × 6 sources ×
+and on bench/synthetic.py's large dataset (2,000 products × 20 elements × 6 sources ×
 40 quarters, 3 stress cases).
 
 Launch → first painted screen (subprocess, pseudo-terminal). A fresh Python process
@@ -105,7 +105,7 @@ def keypress_ms(which: str, presses: int = 40) -> float:
     if which == "reference":
         session = Session.open(ROOT / "plans" / "target-2027.toml")
     else:
-        from tests.synthetic import make_dataset, make_plan
+        from bench.synthetic import make_dataset, make_plan
         from tui.workspace import Workspace, engine_for
 
         dataset = make_dataset(2000, 20, 6, 40, seed=0)

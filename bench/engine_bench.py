@@ -1,8 +1,8 @@
 """Engine figures: evaluate and one-split recompute, reference and large datasets.
 
-The large dataset is tests/synthetic.py's 2,000 products × 20 elements × 6 sources ×
+The large dataset is bench/synthetic.py's 2,000 products × 20 elements × 6 sources ×
 40 quarters with 3 stress cases. The plain-Python reference of SPEC §5
-(tests/engine/reference.py) runs the same large plan for the speed ratio.
+(bench/plain_model.py) runs the same large plan for the speed ratio.
 """
 
 from __future__ import annotations
@@ -59,8 +59,8 @@ def cold_cli_seconds(runs: int = 5) -> float:
 
 
 def run_engine_bench(repeat: int = 30) -> dict[str, float]:
-    from tests.engine.reference import evaluate_reference
-    from tests.synthetic import make_dataset, make_plan
+    from bench.plain_model import evaluate_reference
+    from bench.synthetic import make_dataset, make_plan
     from tui.workspace import engine_for, open_plan
 
     figures: dict[str, float] = {}

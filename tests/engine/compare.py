@@ -10,78 +10,47 @@ import dataclasses
 import math
 from typing import Any
 
+from tui.domain.figures import ELEMENT_FIGURES, PERIOD_FIGURES, PRODUCT_FIGURES
 from tui.engine.results import CaseResult, Evaluation
 
-ELEMENT_COLUMNS = [
-    "element",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "cost_usd",
-    "stockpile_t",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-]
-PERIOD_COLUMNS = [
-    "element",
-    "period",
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "china_exposure",
-    "stockpile_drawn_t",
-    "shortfall_t",
-    "days_short",
-]
-PRODUCT_COLUMNS = ["product", "units", "units_short"]
-PORTFOLIO_COLUMNS = [
-    "demand_t",
-    "supplied_t",
-    "gap_t",
-    "coverage",
-    "china_exposure",
-    "china_exposure_value",
-    "cost_usd",
-    "stockpile_drawn_t",
-    "shortfall_t",
-]
+ELEMENT_COLUMNS = list(ELEMENT_FIGURES)
+PERIOD_COLUMNS = [name for name in PERIOD_FIGURES]
+PRODUCT_COLUMNS = list(PRODUCT_FIGURES)
 
 REL = 1e-9
 
 
 def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
-    """The engine's results in the reference's shape (SPEC §6 JSON plus ``periods``)."""
+    """The engine's results in the reference's shape (the JSON output plus ``periods``)."""
     return {
         "plan": evaluation.plan.name,
         "horizon": {"start": evaluation.start, "end": evaluation.end},
         "periods": list(evaluation.periods),
-        "cases": [_case(case, evaluation.sources) for case in evaluation.cases],
+        "cases": [
+            _case(case, evaluation.sources, evaluation.spot_sources) for case in evaluation.cases
+        ],
+        "all_china_cost_usd": evaluation.all_china_cost_usd,
     }
 
 
-def _case(case: CaseResult, sources: tuple[str, ...]) -> dict[str, Any]:
+def _case(case: CaseResult, sources: tuple[str, ...], spot: tuple[str, ...]) -> dict[str, Any]:
     supplied = [f"supplied_{s}" for s in sources]
-    assert case.elements.columns[: len(ELEMENT_COLUMNS)] == ELEMENT_COLUMNS
-    assert case.periods.columns[: len(PERIOD_COLUMNS)] == PERIOD_COLUMNS
-    assert all(name in case.periods.columns for name in supplied)
+    bought = [f"spot_{s}" for s in spot]
+    assert case.elements.columns == ELEMENT_COLUMNS, case.elements.columns
+    assert case.periods.columns == PERIOD_COLUMNS + supplied + bought, case.periods.columns
+    assert case.products.columns == PRODUCT_COLUMNS, case.products.columns
     periods = []
     for row in case.periods.to_dicts():
         out = {key: row[key] for key in PERIOD_COLUMNS}
         out["supplied_by"] = {s: row[f"supplied_{s}"] for s in sources}
+        out["spot_by"] = {s: row[f"spot_{s}"] for s in spot}
         periods.append(out)
     return {
         "case": case.case,
-        "portfolio": {
-            k: v for k, v in dataclasses.asdict(case.portfolio).items() if k in PORTFOLIO_COLUMNS
-        },
-        "elements": case.elements.select(ELEMENT_COLUMNS).to_dicts(),
+        "portfolio": dataclasses.asdict(case.portfolio),
+        "elements": case.elements.to_dicts(),
         "periods": periods,
-        "products": case.products.select(PRODUCT_COLUMNS).to_dicts()
-        if case.products.height
-        else [],
+        "products": case.products.to_dicts() if case.products.height else [],
     }
 
 
@@ -97,14 +66,19 @@ class Scales:
     def of(cls, reference: dict[str, Any]) -> Scales:
         base = reference["cases"][0]
         tonnes = max(1.0, base["portfolio"]["demand_t"])
-        usd = max(1.0, *(c["portfolio"]["cost_usd"] for c in reference["cases"]))
+        usd = max(
+            1.0,
+            reference["all_china_cost_usd"],
+            *(c["portfolio"]["total_cost_usd"] for c in reference["cases"]),
+            *(p["value_short_usd"] or 0.0 for c in reference["cases"] for p in c["products"]),
+        )
         units = max([1.0, *(p["units"] for p in base["products"])])
         return cls(tonnes, max(usd, tonnes * 1000), units)
 
     def abs_tol(self, key: str) -> float:
-        if key == "cost_usd":
+        if key.endswith("_usd"):
             return REL * self.usd
-        if key.endswith("_t") or key.startswith("supplied_by"):
+        if key.endswith("_t") or key in ("supplied_by", "spot_by"):
             return REL * self.tonnes
         if key in ("units", "units_short"):
             return REL * self.units
@@ -116,8 +90,8 @@ class Scales:
 def differences(expected: Any, actual: Any, scales: Scales, path: str = "") -> list[str]:
     """Every place where ``actual`` differs from ``expected``, as readable lines."""
     key = path.rsplit(".", 1)[-1].split("[")[0]
-    if path.split(".")[-2:-1] == ["supplied_by"]:
-        key = "supplied_by"
+    if path.split(".")[-2:-1] in (["supplied_by"], ["spot_by"]):
+        key = path.split(".")[-2]
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or set(expected) != set(actual):
             got = sorted(actual) if isinstance(actual, dict) else actual

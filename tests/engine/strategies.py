@@ -3,7 +3,10 @@
 Small on purpose (1–4 elements, 1–3 sources, 1–6 quarters) so that hypothesis can
 explore the awkward corners of SPEC §5 quickly: unlimited and zero capacities, missing
 supply rows, zero demand, products without a bom, uncovered elements, schedules that
-start before the horizon, stress windows that span quarters and years.
+start before the horizon, stress windows (in months or days) that span quarters and
+years; and for buying in practice: sources that sell spot (limited and unlimited rows,
+equal spot prices that must be broken in dataset order), price factors, carrying
+costs and products with and without unit values.
 """
 
 from __future__ import annotations
@@ -32,8 +35,17 @@ tonnes = st.one_of(
     st.floats(min_value=0.001, max_value=5000, allow_nan=False, allow_infinity=False),
 )
 prices = st.one_of(
-    st.just(0.0), st.floats(min_value=0.01, max_value=4000, allow_nan=False, allow_infinity=False)
+    st.just(0.0),
+    st.sampled_from([10.0, 50.0]),  # equal prices: spot ties broken in dataset order
+    st.floats(min_value=0.01, max_value=4000, allow_nan=False, allow_infinity=False),
 )
+# None: contract only
+spot_premiums = st.one_of(
+    st.none(),
+    st.sampled_from([0.0, 0.25]),
+    st.floats(min_value=0, max_value=3, allow_nan=False, allow_infinity=False),
+)
+unit_values = st.one_of(st.none(), st.sampled_from([0.0, 450.0, 12_000.0]))
 china_shares = st.one_of(
     st.sampled_from([0.0, 1.0, 0.5]),
     st.floats(min_value=0, max_value=1, allow_nan=False, allow_infinity=False),
@@ -79,7 +91,10 @@ def datasets(draw: st.DrawFn) -> Dataset:
         name="hypothesis",
         path=None,
         elements=tuple(Element(e, e, "light" if e in ("Nd", "Sm") else "heavy") for e in elements),
-        sources=tuple(Source(s, s.title(), "CN" if s == "china" else "AU") for s in sources),
+        sources=tuple(
+            Source(s, s.title(), "CN" if s == "china" else "AU", draw(spot_premiums))
+            for s in sources
+        ),
         demand=pl.DataFrame(demand, schema=DEMAND_SCHEMA, orient="row"),
         supply=pl.DataFrame(supply, schema=SUPPLY_SCHEMA, orient="row"),
         products=pl.DataFrame(products, schema=PRODUCTS_SCHEMA),
@@ -94,7 +109,12 @@ def _products(
     """0–3 products; some quarters unbuilt, some products without a bom, some kg 0."""
     names = [f"prod-{i}" for i in range(draw(st.integers(0, 3)))]
     products = [
-        {"product": q, "period": p, "units": draw(st.sampled_from([0.0, 1.0, 250.0, 1e4]))}
+        {
+            "product": q,
+            "period": p,
+            "units": draw(st.sampled_from([0.0, 1.0, 250.0, 1e4])),
+            "unit_value_usd": draw(unit_values),
+        }
         for q in names
         for p in periods
         if draw(st.booleans())
@@ -158,13 +178,17 @@ def stress_cases(
     listed = draw(
         st.one_of(st.none(), st.lists(st.sampled_from(elements), min_size=1, unique=True))
     )
+    in_days = draw(st.booleans())
     return StressCase(
         name=f"stress {index}",
         source=draw(st.sampled_from(sources)),
         start=draw(st.sampled_from(span)),
-        months=draw(st.integers(1, 12)),
+        months=None if in_days else draw(st.integers(1, 12)),
         severity=draw(st.sampled_from([100, 100, 50, 0, 75.5, 99.9])),
         elements=tuple(listed) if listed is not None else None,
+        # days across quarter boundaries: 12 (inside one), 100 (into the next), 400
+        days=draw(st.sampled_from([1, 12, 91, 92, 100, 183, 400])) if in_days else None,
+        price_factor=draw(st.sampled_from([1, 1, 1.5, 3, 30])),
     )
 
 
@@ -196,6 +220,7 @@ def plans(draw: st.DrawFn, dataset: Dataset) -> Plan:
         defaults=defaults,
         elements=entries,
         stress=tuple(draw(stress_cases(i, elements, sources, span)) for i in range(n_stress)),
+        stock_carrying_cost=draw(st.sampled_from([None, 0, 8, 12.5])),
     )
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from tests.engine import builders as b
 from tests.engine.compare import evaluation_to_dict
-from tests.engine.reference import evaluate_reference
+from bench.plain_model import evaluate_reference
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Defaults, ElementPlan, Plan, ScheduleStep, Split, StressCase
 from tui.engine import Engine

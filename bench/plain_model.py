@@ -1,12 +1,15 @@
-"""A plain-Python reference implementation of SPEC §5, to check the polars engine against.
+"""The model in plain Python: the independent reading the polars engine is checked
+against (by the tests) and raced against (by the benchmark).
 
-It is written from the SPEC alone, with dicts and loops, so that a mistake in the
-vectorised engine shows up as a disagreement instead of being copied. It is slow on
-purpose: clarity beats speed here. It reads the dataset frames once with
-``to_dicts()`` and then uses only plain Python and ``math``.
+It is written from the model's description alone (docs/model.md), with dicts and
+loops, so that a mistake in the vectorised engine shows up as a disagreement instead of
+being copied: contracts, then spot purchases cheapest first, then stock, then products.
+It is slow on purpose: clarity beats speed here. It reads the dataset frames once with
+``to_dicts()`` and then uses only plain Python.
 
-The result is a dict in the shape of SPEC §6's JSON (``cases`` → ``portfolio``,
-``elements``, ``periods`` with ``supplied_by``, ``products``). Period rows also carry
+The result is a dict in the shape of ``replan evaluate --format json`` (``cases`` →
+``portfolio``, ``elements``, ``periods`` with ``supplied_by`` and ``spot_by``,
+``products``) plus ``all_china_cost_usd``. Period rows also carry
 ``stockpile_drawn_t`` and ``days_short`` so that every figure the engine returns can be
 compared.
 """
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.domain.dataset import Dataset
-from tui.domain.plan import Plan, StressCase
+from tui.domain.plan import ElementPlan, Plan, Split, StressCase
 
 DAYS_PER_QUARTER = 365 / 4
 BASE = "base"
@@ -88,6 +91,8 @@ class Tables:
     units: dict[tuple[str, str], float]  # (product, period)
     bom: dict[str, list[tuple[str, float]]]  # product -> [(element, kg_per_unit)]
     has_products: bool
+    spot_premium: dict[str, float | None]  # source -> premium (None: contract only)
+    unit_value: dict[tuple[str, str], float | None]  # (product, period) -> USD per unit
 
     @classmethod
     def read(cls, dataset: Dataset) -> Tables:
@@ -102,10 +107,12 @@ class Tables:
             for row in dataset.supply.to_dicts()
         }
         units: dict[tuple[str, str], float] = {}
+        unit_value: dict[tuple[str, str], float | None] = {}
         product_rows = dataset.products.to_dicts()
         for row in product_rows:
             key = (row["product"], row["period"])
             units[key] = units.get(key, 0.0) + row["units"]
+            unit_value[key] = row.get("unit_value_usd")
         bom: dict[str, list[tuple[str, float]]] = {}
         bom_rows = dataset.bom.to_dicts()
         for row in bom_rows:
@@ -132,6 +139,8 @@ class Tables:
             units=units,
             bom=bom,
             has_products=bool(product_rows) and bool(bom_rows),
+            spot_premium={s.id: s.spot_premium for s in dataset.sources},
+            unit_value=unit_value,
         )
 
 
@@ -186,7 +195,25 @@ def evaluate_reference(dataset: Dataset, plan: Plan) -> dict[str, Any]:
         "horizon": {"start": start, "end": end},
         "periods": periods,
         "cases": cases,
+        "all_china_cost_usd": _all_china_cost(tables, plan, periods),
     }
+
+
+def _all_china_cost(tables: Tables, plan: Plan, periods: list[str]) -> float:
+    """Total cost of the base case of the same plan with every element 100 % China
+    (same stock days, same carrying cost); 0 without a ``china`` source."""
+    if "china" not in tables.sources:
+        return 0.0
+    all_china = Plan(
+        name="all China",
+        dataset=plan.dataset,
+        elements={
+            e: ElementPlan(split=Split({"china": 100}), stockpile_days=stockpile_days(plan, e))
+            for e in tables.elements
+        },
+        stock_carrying_cost=plan.stock_carrying_cost,
+    )
+    return _case(tables, all_china, periods, None)["portfolio"]["total_cost_usd"]
 
 
 def _case(tables: Tables, plan: Plan, periods: list[str], stress: StressCase | None) -> Row:
@@ -201,13 +228,28 @@ def _case(tables: Tables, plan: Plan, periods: list[str], stress: StressCase | N
         for row in rows:
             ratio = row["shortfall_t"] / row["demand_t"] if row["demand_t"] > 0 else 0.0
             shortfall_ratio[(element, row["period"])] = ratio
-    return {
+    result = {
         "case": BASE if stress is None else stress.name,
         "portfolio": _portfolio(element_rows, money),
         "elements": element_rows,
         "periods": period_rows,
         "products": _products(tables, periods, shortfall_ratio),
     }
+    result["portfolio"]["value_short_usd"] = _value_short(result["products"])
+    return result
+
+
+def _price_factor(stress: StressCase | None, stressed: bool, period: str) -> float:
+    """A case raises the spot price of the elements it covers in the quarters it cuts."""
+    if stress is None or not stressed or cut_fraction(stress, period) <= 0:
+        return 1.0
+    return float(stress.price_factor)
+
+
+def _first_quarter_price(tables: Tables, element: str, period: str) -> float:
+    """The lowest contract price of any supply row of the element in ``period`` (0: none)."""
+    prices = [row.price for (_, e, p), row in tables.supply.items() if e == element and p == period]
+    return min(prices, default=0.0)
 
 
 def _element(
@@ -222,11 +264,16 @@ def _element(
     rows: list[Row] = []
     exposed_volume = 0.0
     cost = 0.0
+    spot_cost = 0.0
+    bought_total = 0.0
+    bought_china = 0.0
     for period in periods:
         demand = tables.demand.get((element, period), 0.0)
         split = split_in_force(plan, element, period) or {}
         supplied_by: dict[str, float] = {}
+        offers: list[tuple[float, int, str, float, float]] = []  # price, order, source, limit
         exposure = 0.0
+        cut_capacity: dict[str, float | None] = {}
         for source in tables.sources:
             w = split.get(source, 0) / 100
             planned = demand * w
@@ -239,34 +286,77 @@ def _element(
                 capacity, price, china_share = row.capacity, row.price, row.china_share
             f = cut_fraction(stress, period) if stressed and source == stress.source else 0.0
             # an unlimited source can still deliver (1 − f) of what was planned from it
+            unlimited = row is not None and capacity is None
             capacity = planned * (1 - f) if capacity is None else capacity * (1 - f)
             delivered = min(planned, capacity)
             supplied_by[source] = delivered
+            cut_capacity[source] = None if unlimited else capacity
             exposure += w * china_share
             exposed_volume += planned * china_share
             cost += delivered * price * 1000
             money["exposed"] += planned * china_share * price
             money["total"] += planned * price
         supplied = sum(supplied_by.values())
+        gap = max(demand - supplied, 0.0)
+        # Spot: every source with a premium and a supply row offers what it has left
+        for order, source in enumerate(tables.sources):
+            premium = tables.spot_premium.get(source)
+            row = tables.supply.get((source, element, period))
+            if premium is None or row is None:
+                continue
+            f = cut_fraction(stress, period) if stressed and source == stress.source else 0.0
+            left = cut_capacity[source]
+            limit = (1 - f) * gap if left is None else left - supplied_by[source]
+            spot_price = row.price * (1 + premium) * _price_factor(stress, stressed, period)
+            offers.append((spot_price, order, source, limit, row.china_share))
+        spot_by: dict[str, float] = {
+            s: 0.0 for s in tables.sources if tables.spot_premium.get(s) is not None
+        }
+        still_needed = gap
+        for spot_price, _, source, limit, _ in sorted(offers):
+            bought = max(0.0, min(limit, still_needed))
+            spot_by[source] = bought
+            still_needed -= bought
+            spot_cost += bought * spot_price * 1000
+        spot = sum(spot_by.values())
+        china_shares = {
+            s: (r.china_share if (r := tables.supply.get((s, element, period))) else 0.0)
+            for s in tables.sources
+        }
+        bought_here = sum(supplied_by[s] + spot_by.get(s, 0.0) for s in tables.sources)
+        china_here = sum(
+            (supplied_by[s] + spot_by.get(s, 0.0)) * china_shares[s] for s in tables.sources
+        )
+        bought_total += bought_here
+        bought_china += china_here
         rows.append(
             {
                 "element": element,
                 "period": period,
                 "demand_t": demand,
                 "supplied_t": supplied,
-                "gap_t": max(demand - supplied, 0.0),
+                "gap_t": gap,
                 "china_exposure": exposure,
                 "supplied_by": supplied_by,
+                "spot_t": spot,
+                "china_exposure_bought": china_here / bought_here if bought_here > 0 else None,
+                "spot_by": spot_by,
+                "_left_after_spot": max(gap - spot, 0.0),
             }
         )
     total_demand = sum(row["demand_t"] for row in rows)
-    stock = stockpile_days(plan, element) * total_demand / (DAYS_PER_QUARTER * len(periods))
+    n = len(periods)
+    stock = stockpile_days(plan, element) * total_demand / (DAYS_PER_QUARTER * n)
+    carrying = (plan.stock_carrying_cost or 0) / 100
+    p_min = _first_quarter_price(tables, element, periods[0])
+    stock_cost = stock * p_min * 1000 * carrying * n / 4
     left = stock
     for row in rows:
-        drawn = min(left, row["gap_t"])
+        needed = row.pop("_left_after_spot")
+        drawn = min(left, needed)
         left -= drawn
         row["stockpile_drawn_t"] = drawn
-        row["shortfall_t"] = row["gap_t"] - drawn
+        row["shortfall_t"] = needed - drawn
         demand = row["demand_t"]
         row["days_short"] = row["shortfall_t"] / (demand / DAYS_PER_QUARTER) if demand > 0 else 0.0
     supplied = sum(row["supplied_t"] for row in rows)
@@ -277,13 +367,20 @@ def _element(
         "gap_t": sum(row["gap_t"] for row in rows),
         "coverage": supplied / total_demand if total_demand > 0 else 1.0,
         "china_exposure": exposed_volume / total_demand if total_demand > 0 else None,
-        "cost_usd": cost,
+        "cost_usd": cost + spot_cost,
         "stockpile_t": stock,
         "stockpile_drawn_t": sum(row["stockpile_drawn_t"] for row in rows),
         "shortfall_t": sum(row["shortfall_t"] for row in rows),
         "days_short": sum(row["days_short"] for row in rows),
-        # kept for the portfolio's volume-weighted exposure; not part of the JSON row
+        "spot_t": sum(row["spot_t"] for row in rows),
+        "spot_cost_usd": spot_cost,
+        "china_exposure_bought": bought_china / bought_total if bought_total > 0 else None,
+        "stock_cost_usd": stock_cost,
+        "total_cost_usd": cost + spot_cost + stock_cost,
+        # kept for the portfolio's volume-weighted exposures; not part of the JSON row
         "_exposed_t": exposed_volume,
+        "_bought_t": bought_total,
+        "_bought_china_t": bought_china,
     }
     return element_row, rows
 
@@ -292,6 +389,8 @@ def _portfolio(element_rows: list[Row], money: dict[str, float]) -> Row:
     demand = sum(row["demand_t"] for row in element_rows)
     supplied = sum(row["supplied_t"] for row in element_rows)
     exposed = sum(row.pop("_exposed_t") for row in element_rows)
+    bought = sum(row.pop("_bought_t") for row in element_rows)
+    bought_china = sum(row.pop("_bought_china_t") for row in element_rows)
     return {
         "demand_t": demand,
         "supplied_t": supplied,
@@ -302,7 +401,18 @@ def _portfolio(element_rows: list[Row], money: dict[str, float]) -> Row:
         "cost_usd": sum(row["cost_usd"] for row in element_rows),
         "stockpile_drawn_t": sum(row["stockpile_drawn_t"] for row in element_rows),
         "shortfall_t": sum(row["shortfall_t"] for row in element_rows),
+        "spot_t": sum(row["spot_t"] for row in element_rows),
+        "spot_cost_usd": sum(row["spot_cost_usd"] for row in element_rows),
+        "china_exposure_bought": bought_china / bought if bought > 0 else None,
+        "stock_cost_usd": sum(row["stock_cost_usd"] for row in element_rows),
+        "total_cost_usd": sum(row["total_cost_usd"] for row in element_rows),
     }
+
+
+def _value_short(products: list[Row]) -> float | None:
+    """The products whose value is known, summed; None when no product's value is."""
+    known = [row["value_short_usd"] for row in products if row["value_short_usd"] is not None]
+    return sum(known) if known else None
 
 
 def _products(
@@ -316,10 +426,20 @@ def _products(
         elements = [e for e, kg in tables.bom.get(product, []) if kg > 0]
         units = 0.0
         short = 0.0
+        value: float | None = 0.0
         for period in periods:
-            built = tables.units.get((product, period), 0.0)
+            if (product, period) not in tables.units:
+                continue
+            built = tables.units[(product, period)]
             worst = max((shortfall_ratio.get((e, period), 0.0) for e in elements), default=0.0)
             units += built
             short += built * worst
-        rows.append({"product": product, "units": units, "units_short": short})
+            unit_value = tables.unit_value.get((product, period))
+            if unit_value is None:
+                value = None  # one quarter without a value: the product's value is unknown
+            elif value is not None:
+                value += built * worst * unit_value
+        rows.append(
+            {"product": product, "units": units, "units_short": short, "value_short_usd": value}
+        )
     return rows
