@@ -16,12 +16,16 @@ compared.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from tui.domain.dataset import Dataset
 from tui.domain.plan import ElementPlan, Plan, Split, StressCase
+
+if TYPE_CHECKING:  # the model itself never needs polars (see ``Tables.from_folder``)
+    from tui.domain.dataset import Dataset
 
 DAYS_PER_QUARTER = 365 / 4
 BASE = "base"
@@ -96,25 +100,77 @@ class Tables:
 
     @classmethod
     def read(cls, dataset: Dataset) -> Tables:
+        return cls.from_rows(
+            elements=[e.symbol for e in dataset.elements],
+            spot_premium={s.id: s.spot_premium for s in dataset.sources},
+            demand_rows=dataset.demand.to_dicts(),
+            supply_rows=dataset.supply.to_dicts(),
+            product_rows=dataset.products.to_dicts(),
+            bom_rows=dataset.bom.to_dicts(),
+        )
+
+    @classmethod
+    def from_folder(cls, folder: Path) -> Tables:
+        """A valid dataset folder read with the ``csv`` module alone (no polars)."""
+
+        def rows(name: str) -> list[dict[str, Any]]:
+            path = folder / name
+            if not path.exists():
+                return []
+            with path.open(encoding="utf-8", newline="") as file:
+                return list(csv.DictReader(file))
+
+        def number(text: str | None) -> float | None:
+            return None if text is None or not text.strip() else float(text)
+
+        numbers = {"tonnes", "capacity_t", "price_usd_kg", "china_share", "units"}
+        numbers |= {"unit_value_usd", "kg_per_unit"}
+
+        def typed(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            return [
+                {k: number(v) if k in numbers else v for k, v in record.items()}
+                for record in records
+            ]
+
+        return cls.from_rows(
+            elements=[row["element"] for row in rows("elements.csv")],
+            spot_premium={
+                row["source"]: number(row.get("spot_premium")) for row in rows("sources.csv")
+            },
+            demand_rows=typed(rows("demand.csv")),
+            supply_rows=typed(rows("supply.csv")),
+            product_rows=typed(rows("products.csv")),
+            bom_rows=typed(rows("bom.csv")),
+        )
+
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        elements: list[str],
+        spot_premium: dict[str, float | None],
+        demand_rows: list[dict[str, Any]],
+        supply_rows: list[dict[str, Any]],
+        product_rows: list[dict[str, Any]],
+        bom_rows: list[dict[str, Any]],
+    ) -> Tables:
         demand: dict[tuple[str, str], float] = {}
-        for row in dataset.demand.to_dicts():
+        for row in demand_rows:
             key = (row["element"], row["period"])
             demand[key] = demand.get(key, 0.0) + row["tonnes"]
         supply = {
             (row["source"], row["element"], row["period"]): SupplyRow(
                 row["capacity_t"], row["price_usd_kg"], row["china_share"]
             )
-            for row in dataset.supply.to_dicts()
+            for row in supply_rows
         }
         units: dict[tuple[str, str], float] = {}
         unit_value: dict[tuple[str, str], float | None] = {}
-        product_rows = dataset.products.to_dicts()
         for row in product_rows:
             key = (row["product"], row["period"])
             units[key] = units.get(key, 0.0) + row["units"]
             unit_value[key] = row.get("unit_value_usd")
         bom: dict[str, list[tuple[str, float]]] = {}
-        bom_rows = dataset.bom.to_dicts()
         for row in bom_rows:
             bom.setdefault(row["product"], []).append((row["element"], row["kg_per_unit"]))
         # D = demand.csv tonnes + Σ over products units × kg_per_unit / 1000
@@ -126,12 +182,12 @@ class Tables:
         for row in [*product_rows, *bom_rows]:
             if row["product"] not in products:
                 products.append(row["product"])
-        mentioned = {row["period"] for row in dataset.demand.to_dicts()}
-        mentioned |= {row["period"] for row in dataset.supply.to_dicts()}
+        mentioned = {row["period"] for row in demand_rows}
+        mentioned |= {row["period"] for row in supply_rows}
         mentioned |= {row["period"] for row in product_rows}
         return cls(
-            elements=[e.symbol for e in dataset.elements],
-            sources=[s.id for s in dataset.sources],
+            elements=elements,
+            sources=list(spot_premium),
             products=products,
             mentioned=sorted(mentioned, key=quarter_index),
             demand=demand,
@@ -139,7 +195,7 @@ class Tables:
             units=units,
             bom=bom,
             has_products=bool(product_rows) and bool(bom_rows),
-            spot_premium={s.id: s.spot_premium for s in dataset.sources},
+            spot_premium=spot_premium,
             unit_value=unit_value,
         )
 
@@ -183,15 +239,21 @@ def stockpile_days(plan: Plan, element: str) -> float:
 
 
 def evaluate_reference(dataset: Dataset, plan: Plan) -> dict[str, Any]:
-    """Every case of ``plan`` on ``dataset``, in SPEC §6's JSON shape (plus ``periods``)."""
-    tables = Tables.read(dataset)
+    """Every case of ``plan`` on ``dataset``, in the JSON output's shape (plus ``periods``)."""
+    result = evaluate_tables(Tables.read(dataset), plan)
+    result["dataset"] = dataset.name
+    return result
+
+
+def evaluate_tables(tables: Tables, plan: Plan) -> dict[str, Any]:
+    """Every case of ``plan`` on a dataset read into ``tables``."""
     start, end = horizon(tables, plan)
     periods = quarters(start, end)
     cases = [_case(tables, plan, periods, None)]
     cases += [_case(tables, plan, periods, stress) for stress in plan.stress]
     return {
         "plan": plan.name,
-        "dataset": dataset.name,
+        "dataset": plan.dataset,
         "horizon": {"start": start, "end": end},
         "periods": periods,
         "cases": cases,

@@ -5,7 +5,9 @@ failures can be reproduced. The data look like a rare-earth buyer's: China can s
 almost everything (often without a contracted limit), other sources ramp up over time
 with limited capacity, a higher price and a small Chinese share, some rows are missing
 (a source without material that quarter), and most demand comes from products through
-a bill of materials.
+a bill of materials. China and one other source also sell spot, most products have a
+unit value, the plan pays 8 % a year to hold stock, and its China embargo is a
+45-day stop that doubles spot prices.
 """
 
 from __future__ import annotations
@@ -28,6 +30,12 @@ from tui.domain.plan import Defaults, ElementPlan, Plan, ScheduleStep, Split, St
 
 FIRST_PERIOD = "2026Q1"
 _ORIGINS = ("AU", "MY", "recycled", "US", "FR", "VN")
+
+
+def _spot(i: int) -> float | None:
+    """China sells spot at a 50 % premium, the first other source at 25 %; the rest
+    only under contract."""
+    return {0: 0.5, 1: 0.25}.get(i)
 
 
 def element_ids(n_elements: int) -> list[str]:
@@ -64,7 +72,7 @@ def make_dataset(
             Element(e, f"Element {e[1:]}", "heavy" if e in heavy else "light") for e in elements
         ),
         sources=tuple(
-            Source(s, "China" if s == "china" else f"Source {s[1:]}", _origin(s, i))
+            Source(s, "China" if s == "china" else f"Source {s[1:]}", _origin(s, i), _spot(i))
             for i, s in enumerate(sources)
         ),
         demand=demand,
@@ -170,6 +178,8 @@ def _products(
                     "product": product,
                     "period": p,
                     "units": float(round(base * rng.uniform(0.8, 1.2))),
+                    # every tenth product has no unit value (unknown)
+                    "unit_value_usd": None if q % 10 == 0 else 100.0 + 7.0 * q,
                 }
             )
         for e in rng.sample(elements, k=min(len(elements), rng.randint(1, 4))):
@@ -228,6 +238,7 @@ def make_plan(dataset: Dataset, n_stress: int = 3, seed: int = 0) -> Plan:
         defaults=Defaults(split=Split({"china": 100}), stockpile_days=30),
         elements=entries,
         stress=tuple(_stress(rng, i, sources, elements, periods) for i in range(n_stress)),
+        stock_carrying_cost=8,
     )
 
 
@@ -238,7 +249,10 @@ def _stress(
     start = periods[rng.randrange(0, max(1, 2 * len(periods) // 3))]
     kind = i % 3
     if kind == 0:
-        return StressCase(f"China embargo {i + 1}", "china", start, 2, 100, None)
+        # a 45-day stop that doubles spot prices
+        return StressCase(
+            f"China embargo {i + 1}", "china", start, None, 100, None, days=45, price_factor=2
+        )
     if kind == 1:
         chosen = tuple(e for e in elements if rng.random() < 0.4) or (elements[-1],)
         return StressCase(f"Licence lag {i + 1}", "china", start, 4, 80, chosen)

@@ -11,10 +11,10 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from tests.engine.compare import Scales, differences, evaluation_to_dict
 from bench.plain_model import evaluate_reference
-from tests.engine.strategies import datasets_and_plans
 from bench.synthetic import make_dataset, make_plan
+from tests.engine.compare import Scales, differences, evaluation_to_dict
+from tests.engine.strategies import datasets_and_plans
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Plan
 from tui.engine import Engine

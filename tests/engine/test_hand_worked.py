@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
+from bench.plain_model import evaluate_reference
 from tests.engine import builders as b
 from tests.engine.compare import evaluation_to_dict
-from bench.plain_model import evaluate_reference
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Defaults, ElementPlan, Plan, ScheduleStep, Split, StressCase
 from tui.engine import Engine

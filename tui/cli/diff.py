@@ -45,6 +45,13 @@ def _portfolio(key: str) -> Callable[[CaseResult, Evaluation], float | None]:
 CASE_FIGURES = (
     Figure("china_exposure", "China exposure", "%", LOWER_IS_BETTER, _portfolio("china_exposure")),
     Figure(
+        "china_exposure_bought",
+        "China exposure as bought",
+        "%",
+        LOWER_IS_BETTER,
+        _portfolio("china_exposure_bought"),
+    ),
+    Figure(
         "china_exposure_value",
         "China exposure by value",
         "%",
@@ -55,7 +62,11 @@ CASE_FIGURES = (
     Figure("supplied_t", "Supplied", "t", HIGHER_IS_BETTER, _portfolio("supplied_t")),
     Figure("gap_t", "Gap", "t", LOWER_IS_BETTER, _portfolio("gap_t")),
     Figure("coverage", "Coverage", "%", HIGHER_IS_BETTER, _portfolio("coverage")),
-    Figure("cost_usd", "Cost", "USD", NEUTRAL, _portfolio("cost_usd")),
+    Figure("spot_t", "Bought spot", "t", NEUTRAL, _portfolio("spot_t")),
+    Figure("spot_cost_usd", "Spot cost", "USD", LOWER_IS_BETTER, _portfolio("spot_cost_usd")),
+    Figure("cost_usd", "Cost, contract and spot", "USD", NEUTRAL, _portfolio("cost_usd")),
+    Figure("stock_cost_usd", "Stock cost", "USD", NEUTRAL, _portfolio("stock_cost_usd")),
+    Figure("total_cost_usd", "Total cost", "USD", NEUTRAL, _portfolio("total_cost_usd")),
     Figure(
         "premium_usd",
         "Premium over all-China",
@@ -67,6 +78,13 @@ CASE_FIGURES = (
     Figure("stockpile_drawn_t", "Stockpile drawn", "t", NEUTRAL, _portfolio("stockpile_drawn_t")),
     Figure("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER, _portfolio("shortfall_t")),
     Figure(
+        "value_short_usd",
+        "Value of units short",
+        "USD",
+        LOWER_IS_BETTER,
+        _portfolio("value_short_usd"),
+    ),
+    Figure(
         "worst_days_short",
         "Worst days short",
         "days",
@@ -77,11 +95,14 @@ CASE_FIGURES = (
 
 ELEMENT_FIGURES = (
     ("china_exposure", "China exposure", "%", LOWER_IS_BETTER),
+    ("china_exposure_bought", "China exposure as bought", "%", LOWER_IS_BETTER),
     ("supplied_t", "Supplied", "t", HIGHER_IS_BETTER),
     ("gap_t", "Gap", "t", LOWER_IS_BETTER),
+    ("spot_t", "Bought spot", "t", NEUTRAL),
     ("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER),
     ("days_short", "Days short", "days", LOWER_IS_BETTER),
     ("cost_usd", "Cost", "USD", NEUTRAL),
+    ("total_cost_usd", "Total cost", "USD", NEUTRAL),
 )
 
 

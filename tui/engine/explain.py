@@ -18,7 +18,12 @@ THRESHOLD = 0.01
 
 
 def _tonnes(value: float) -> str:
-    return f"{value:,.0f}" if value >= 10 else f"{value:,.3g}"
+    """``1,234``, ``30.6``, ``4``, ``0.05``: enough digits to tell the figures apart."""
+    if value >= 100:
+        return f"{value:,.0f}"
+    if value >= 1:
+        return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.2g}"
 
 
 def exposure_reason(evaluation: Evaluation) -> str | None:

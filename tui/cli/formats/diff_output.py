@@ -49,6 +49,8 @@ def _figures(figures: Sequence[FigureChange]) -> dict[str, dict[str, float | Non
 
 
 def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
+    from tui.engine.explain import exposure_reason
+
     return {
         "a": _side(diff.a),
         "b": _side(diff.b),
@@ -65,6 +67,10 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
         ],
         "cases": [{"case": c.case, "figures": _figures(c.figures)} for c in diff.cases],
         "elements": [{"element": e.element, "figures": _figures(e.figures)} for e in diff.elements],
+        "exposure_reasons": {
+            "a": exposure_reason(diff.a.evaluation),
+            "b": exposure_reason(diff.b.evaluation),
+        },
     }
 
 
@@ -196,6 +202,18 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
     return [title, *text.render_table(columns, rows, styles)]
 
 
+def _exposure_reasons(diff: PlanDiff) -> list[str]:
+    """Why a plan's China exposure as bought is not the planned one, for A and B."""
+    from tui.engine.explain import exposure_reason
+
+    lines = []
+    for side, item in (("A", diff.a), ("B", diff.b)):
+        reason = exposure_reason(item.evaluation)
+        if reason:
+            lines.append(f"  {side}  {reason}")
+    return ["Exposure as bought differs from planned", *lines] if lines else []
+
+
 def render_diff(diff: PlanDiff, style: Style) -> str:
     a, b = diff.a, diff.b
     header = [
@@ -209,5 +227,8 @@ def render_diff(diff: PlanDiff, style: Style) -> str:
             f"datasets differ: A {a.workspace.dataset.name}, B {b.workspace.dataset.name}"
         )
     sections = [header, _changes_section(diff, style), _figures_section(diff, style)]
+    reasons = _exposure_reasons(diff)
+    if reasons:
+        sections.append(reasons)
     sections.append(_elements_section(diff, style))
     return "\n\n".join("\n".join(section) for section in sections) + "\n"

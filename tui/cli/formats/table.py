@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
+from tui.engine.explain import exposure_reason
 
 if TYPE_CHECKING:
     from tui.domain.plan import Plan, StressCase
@@ -22,8 +23,10 @@ ELEMENT_COLUMNS = [
     Column("demand t"),
     Column("supplied t"),
     Column("gap t"),
+    Column("spot t"),
     Column("cover %"),
     Column("China %"),
+    Column("bought %"),
     Column("cost USD M"),
     Column("stock t"),
     Column("drawn t"),
@@ -57,32 +60,50 @@ def _flag(value: float, style: Style) -> str:
 
 
 def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str]:
-    """The case's portfolio figures as label / value / unit / note lines."""
+    """The case's portfolio figures as label / value / unit / note lines.
+
+    Exposure as bought stands under the plan's, with the reason when they differ; the
+    gap the contracts leave is split into what spot buys, what stock covers and what is
+    really short; total cost is contract, spot and stock, and the premium (or, for a
+    stress case, the change against the base case) is on it.
+    """
     p = case.portfolio
     dash = style.dash
     exposure_note = _target_note(p.china_exposure, evaluation.plan, style)
-    cost_note = ""
+    bought_note = _target_note(p.china_exposure_bought, evaluation.plan, style)
     if case is evaluation.base:
+        reason = exposure_reason(evaluation)
+        bought_note = (
+            f"{bought_note}; {reason}" if reason and bought_note else reason or bought_note
+        )
         premium = text.usd_millions(evaluation.premium_usd, dash, sign=True)
         cost_note = f"premium over all-China {premium} USD M"
     else:
-        change = text.usd_millions(p.cost_usd - evaluation.base.portfolio.cost_usd, dash, sign=True)
+        base_total = evaluation.base.portfolio.total_cost_usd
+        change = text.usd_millions(p.total_cost_usd - base_total, dash, sign=True)
         cost_note = f"{change} USD M against the base case"
     worst = case.worst_days_short
     worst_note = f"({case.worst_element})" if case.worst_element else ""
     short = case.products_short
     lines: list[tuple[str, str, str, str]] = [
-        ("China exposure", text.percent(p.china_exposure, dash), "%", exposure_note),
-        ("  by value", text.percent(p.china_exposure_value, dash), "%", ""),
+        ("China exposure, planned", text.percent(p.china_exposure, dash), "%", exposure_note),
+        ("  as bought", text.percent(p.china_exposure_bought, dash), "%", bought_note),
+        ("  planned, by value", text.percent(p.china_exposure_value, dash), "%", ""),
         ("Demand", text.tonnes(p.demand_t), "t", ""),
-        ("Supplied", text.tonnes(p.supplied_t), "t", ""),
+        ("Supplied by contract", text.tonnes(p.supplied_t), "t", ""),
         ("Gap", text.tonnes(p.gap_t), "t", _flag(p.gap_t, style)),
-        ("Coverage", text.percent(p.coverage, dash), "%", ""),
-        ("Cost", text.usd_millions(p.cost_usd), "USD M", cost_note),
-        ("Stockpile drawn", text.tonnes(p.stockpile_drawn_t), "t", ""),
-        ("Shortfall", text.tonnes(p.shortfall_t), "t", _flag(p.shortfall_t, style)),
+        ("  bought spot", text.tonnes(p.spot_t), "t", _spot_note(p.spot_cost_usd, p.spot_t)),
+        ("  from stock", text.tonnes(p.stockpile_drawn_t), "t", ""),
+        ("  short", text.tonnes(p.shortfall_t), "t", _flag(p.shortfall_t, style)),
+        ("Coverage by contract", text.percent(p.coverage, dash), "%", ""),
+        ("Cost, contract and spot", text.usd_millions(p.cost_usd), "USD M", ""),
+        ("Stock cost", text.usd_millions(p.stock_cost_usd), "USD M", ""),
+        ("Total cost", text.usd_millions(p.total_cost_usd), "USD M", cost_note),
         ("Worst days short", text.days(worst), "days", worst_note),
     ]
+    if p.value_short_usd is not None:
+        value = text.usd_millions(p.value_short_usd)
+        lines.append(("Value of units short", value, "USD M", _flag(p.value_short_usd, style)))
     products = _products_short(case, style) if case.products.height else None
     if products is not None:
         lines.append(("Products short", str(len(short)), "", products[0] if products else ""))
@@ -96,6 +117,12 @@ def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str
     # one product per line, under the first, so a long list stays readable
     indent = " " * (2 + label_width + 2 + value_width + 1 + unit_width + 2)
     return out + [indent + more for more in (products or [])[1:]]
+
+
+def _spot_note(cost_usd: float, tonnes: float) -> str:
+    if not tonnes:
+        return ""
+    return f"costing {text.usd_millions(cost_usd)} USD M"
 
 
 def _products_short(case: CaseResult, style: Style) -> list[str]:
@@ -114,7 +141,12 @@ def _element_row(row: dict[str, Any], style: Style) -> tuple[list[str], Callable
     if text.is_short(row["shortfall_t"]):
         flag, row_style = f"{style.marker} short", style.red
     elif text.is_short(row["gap_t"]):
-        flag, row_style = f"{style.marker} gap, from stock", style.yellow
+        covered = [
+            name
+            for name, tonnes in (("spot", row["spot_t"]), ("stock", row["stockpile_drawn_t"]))
+            if text.is_short(tonnes)
+        ]
+        flag, row_style = f"{style.marker} gap, from {' and '.join(covered)}", style.yellow
     elif not row["demand_t"]:
         row_style = style.dim
     cells = [
@@ -122,8 +154,10 @@ def _element_row(row: dict[str, Any], style: Style) -> tuple[list[str], Callable
         text.tonnes(row["demand_t"]),
         text.tonnes(row["supplied_t"]),
         text.tonnes(row["gap_t"]),
+        text.tonnes(row["spot_t"]),
         text.percent(row["coverage"], dash),
         text.percent(row["china_exposure"], dash),
+        text.percent(row["china_exposure_bought"], dash),
         text.usd_millions(row["cost_usd"]),
         text.tonnes(row["stockpile_t"]),
         text.tonnes(row["stockpile_drawn_t"]),
@@ -150,7 +184,9 @@ def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> l
         Column("demand t"),
         *(Column(f"{source} t") for source in sources),
         Column("gap t"),
+        Column("spot t"),
         Column("China %"),
+        Column("bought %"),
         Column("drawn t"),
         Column("shortfall t"),
         Column("days short"),
@@ -165,14 +201,17 @@ def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> l
             continue
         rows, styles = [], []
         for row in frame.iter_rows(named=True):
-            short, gap = text.is_short(row["shortfall_t"]), text.is_short(row["gap_t"])
+            short = text.is_short(row["shortfall_t"])
+            gap = text.is_short(row["gap_t"])
             rows.append(
                 [
                     row["period"],
                     text.tonnes(row["demand_t"]),
                     *(text.tonnes(row[f"supplied_{source}"]) for source in sources),
                     text.tonnes(row["gap_t"]),
+                    text.tonnes(row["spot_t"]),
                     text.percent(row["china_exposure"], style.dash),
+                    text.percent(row["china_exposure_bought"], style.dash),
                     text.tonnes(row["stockpile_drawn_t"]),
                     text.tonnes(row["shortfall_t"]),
                     text.days(row["days_short"]),
