@@ -24,7 +24,7 @@ from tui.planfile.schema import (
 REPO = Path(__file__).resolve().parents[1]
 PAGES = sorted([REPO / "README.md", REPO / "data" / "reference" / "README.md"])
 PAGES += sorted((REPO / "docs").glob("*.md"))
-LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#([^)]*))?\)")
 
 
 def test_the_docs_are_there() -> None:
@@ -35,10 +35,18 @@ def test_the_docs_are_there() -> None:
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(REPO)))
 def test_links_stay_in_the_repository(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
-    for target in LINK.findall(text):
+    for target, anchor in LINK.findall(text):
         assert "://" not in target, target
         resolved = (page.parent / target).resolve()
         assert resolved.is_relative_to(REPO) and resolved.exists(), target
+        if anchor:
+            assert anchor in _anchors(resolved), f"{target}#{anchor}"
+
+
+def _anchors(page: Path) -> set[str]:
+    """The anchors a Markdown viewer gives the page's headings (GitHub's rule)."""
+    headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in headings}
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(REPO)))
