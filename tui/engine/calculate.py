@@ -10,6 +10,7 @@ are cumulative sums over the right groups.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 import polars as pl
 
@@ -18,7 +19,7 @@ from tui.domain.period import DAYS_PER_QUARTER
 ROUNDING_NOISE = 1e-12
 """Relative size below which a gap is floating-point noise, not a shortage."""
 
-IN_MEMORY = "in-memory"
+IN_MEMORY: Final = "in-memory"
 """polars' in-memory engine: on frames of thousands of rows it runs these queries in
 about half the time of the streaming engine (the default of polars 2)."""
 

@@ -52,7 +52,7 @@ def exposure_reason(evaluation: Evaluation) -> str | None:
                 worst = (asked - delivered, element, period, source, delivered, asked)
     if worst is None or worst[0] <= 0:
         return None
-    _, element, period, source, delivered, asked = worst
+    _, element, period, short_source, delivered, asked = worst
     row = periods.filter((pl.col("element") == element) & (pl.col("period") == period)).row(
         0, named=True
     )
@@ -61,9 +61,9 @@ def exposure_reason(evaluation: Evaluation) -> str | None:
         rest = f"the rest is bought spot from {' and '.join(sellers)}"
     else:
         rest = "nobody sells the rest spot"
-    if source is None:
+    if short_source is None:
         return f"{element}: no split covers the {_tonnes(asked)} t needed in {period}; {rest}"
     return (
-        f"{element}: {source} can deliver {_tonnes(delivered)} t of the {_tonnes(asked)} t "
+        f"{element}: {short_source} can deliver {_tonnes(delivered)} t of the {_tonnes(asked)} t "
         f"planned in {period}; {rest}"
     )

@@ -6,6 +6,8 @@ of entries — and give polars a few rows each; the expansion over quarters is a
 
 from __future__ import annotations
 
+from typing import Any
+
 import polars as pl
 
 from tui.domain.period import period_index
@@ -25,8 +27,8 @@ def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
     the last step whose ``from`` is not after it. Sources not in the dataset are left
     out (the plan checks report them).
     """
-    steps: dict[str, list] = {"e": [], "step": [], "from_p": []}
-    shares: dict[str, list] = {"e": [], "step": [], "s": [], "w": []}
+    steps: dict[str, list[Any]] = {"e": [], "step": [], "from_p": []}
+    shares: dict[str, list[Any]] = {"e": [], "step": [], "s": [], "w": []}
     source_at = {source: s for s, source in enumerate(frames.sources)}
 
     def add(e: int, step: int, start: int, split: Split | None) -> None:
@@ -72,7 +74,14 @@ def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
     """Per (case, e, p) a stress case touches: the cut source's position ``cut_s``, the
     cut fraction ``f`` and the spot ``price_factor``. Quarters with ``f = 0`` are left
     out, and so are cases on a source the dataset does not have (the plan checks say so)."""
-    rows: dict[str, list] = {"case": [], "e": [], "p": [], "cut_s": [], "f": [], "price_factor": []}
+    rows: dict[str, list[Any]] = {
+        "case": [],
+        "e": [],
+        "p": [],
+        "cut_s": [],
+        "f": [],
+        "price_factor": [],
+    }
     element_at = {element: e for e, element in enumerate(frames.elements)}
     for k, case in enumerate(plan.stress, start=1):
         if case.source not in frames.sources:

@@ -151,6 +151,10 @@ class HorizonFrames:
         )
         if self.rows.height != len(self.elements) * len(self.periods) * len(self.sources):
             raise ValueError("the dataset has duplicate supply rows")
+        self.unsupplied = self.rows.filter(~pl.col("has_supply") & (pl.col("demand_t") > 0)).select(
+            "e", "p", "s", "element", "source"
+        )
+        """The rows where the element has demand but the source no supply line."""
         first_prices = (
             self.rows.filter((pl.col("p") == first) & pl.col("has_supply"))
             .group_by("element")

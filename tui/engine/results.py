@@ -76,7 +76,8 @@ class CaseResult:
     def worst_days_short(self) -> float:
         if self.elements.height == 0:
             return 0.0
-        return float(self.elements.get_column("days_short").max() or 0.0)
+        worst = self.elements.get_column("days_short").max()
+        return float(worst) if isinstance(worst, int | float) else 0.0
 
     @property
     def worst_element(self) -> str | None:

@@ -50,9 +50,8 @@ def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> l
     """
     warnings: list[EngineWarning] = []
     demand = frames.quarters
-    totals = dict(frames.element_totals.select("element", "demand_t").iter_rows())
-    for element in frames.elements:
-        if totals.get(element, 0.0) <= 0:
+    for element, total in zip(frames.elements, frames.element_demand, strict=True):
+        if total <= 0:
             continue
         if not plan.is_covered(element):
             warnings.append(EngineWarning("uncovered", element))
@@ -63,13 +62,11 @@ def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> l
             )
             if before.get_column("demand_t").sum() > 0:
                 warnings.append(EngineWarning("no_split_before", element, quarters=starts))
+    stranded = weights.filter(pl.col("w") > 0).join(frames.unsupplied, on=["e", "p", "s"])
+    if stranded.height == 0:
+        return warnings
     stranded = (
-        weights.join(
-            frames.rows.select("e", "p", "s", "element", "source", "demand_t", "has_supply"),
-            on=["e", "p", "s"],
-        )
-        .filter(~pl.col("has_supply") & (pl.col("demand_t") > 0) & (pl.col("w") > 0))
-        .group_by("e", "s", "element", "source")
+        stranded.group_by("e", "s", "element", "source")
         .agg(pl.col("p").min().alias("first"), pl.col("p").max().alias("last"))
         .sort("e", "s")
     )

@@ -25,4 +25,4 @@ def round_number(value: float | None) -> float | None:
     """One figure rounded as ``rounded`` rounds a column (for values outside frames)."""
     if value is None:
         return None
-    return pl.Series([value], dtype=pl.Float64).round_sig_figs(SIGNIFICANT_DIGITS)[0]
+    return float(pl.Series([value], dtype=pl.Float64).round_sig_figs(SIGNIFICANT_DIGITS)[0])
