@@ -66,12 +66,13 @@ def cold_suggest_seconds(runs: int = 5) -> float:
 
 
 def run_suggest_bench(repeat: int = 10) -> dict[str, float]:
+    from tui.workspace import engine_for, open_plan
+
     from bench.synthetic import make_dataset, make_plan
     from tui.suggest import Limits, Suggestion, suggest
     from tui.suggest.explain import lowest_exposure
     from tui.suggest.market import build_market
     from tui.suggest.model import Model
-    from tui.workspace import engine_for, open_plan
 
     figures: dict[str, float] = {}
     print("Suggest (medians of repeated runs in one process)")

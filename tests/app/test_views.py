@@ -27,7 +27,8 @@ def test_compare_rows_flag_differences(workdir: Path) -> None:
             Column(name, session.plan, session.evaluation, ds.element_ids, ds.source_ids)
         )
     rows = {r.label: r for r in compare_rows(columns)}
-    assert rows["Dy"].cells == ("70/20/10 · 60d", "50/40/10 · 90d")
+    # shares of china/lynas/recycling/caremag, in the dataset's order
+    assert rows["Dy"].cells == ("70/20/10/0 · 60d", "50/40/10/0 · 90d")
     assert rows["Dy"].differs == (False, True)
     assert rows["La"].differs == (False, False)
     assert rows["Stress cases"].cells == ("1", "0") and rows["Stress cases"].differs[1]
@@ -280,7 +281,7 @@ async def test_chart_cycles_through_cases(workdir: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         main = app.screen
-        main.query_one(ElementTable).select("Dy")
+        main.query_one(ElementTable).select("La")  # no stock: the embargo leaves it short
         await pilot.press("v")
         chart = main.query_one("#chart")
         assert chart.data.case == "China embargo, 2 months"

@@ -1,1 +1,1 @@
-"""Tests of dataset loading, validation and lookup (SPEC §3, §6)."""
+"""Tests of dataset loading, validation and lookup (docs/datasets.md)."""

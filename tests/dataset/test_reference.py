@@ -41,7 +41,11 @@ def test_elements_and_sources_in_file_order(ref: Dataset) -> None:
         ("china", "CN"),
         ("lynas", "MY"),
         ("recycling", "recycled"),
+        ("caremag", "FR"),
     ]
+    assert [s.id for s in ref.sources if s.sells_spot] == ["china"]
+    values = ref.products.group_by("product").agg(pl.col("unit_value_usd").null_count().alias("n"))
+    assert values.get_column("n").to_list() == [0] * len(ref.product_ids)
     assert ref.product_ids == (
         "ev-motor", "wind-generator", "hybrid-car", "servo-motor", "smco-actuator",
     )  # fmt: skip
@@ -97,7 +101,7 @@ def test_other_sources_depend_little_on_china(ref: Dataset) -> None:
 
 
 def _total_demand(ref: Dataset) -> pl.DataFrame:
-    """SPEC §3: direct demand plus units × kg per unit / 1000, per element and quarter."""
+    """Total demand: direct demand plus units × kg per unit / 1000, per element and quarter."""
     from_products = (
         ref.products.join(ref.bom, on="product")
         .with_columns((pl.col("units") * pl.col("kg_per_unit") / 1000).alias("tonnes"))
@@ -121,16 +125,19 @@ def test_buyer_needs_a_few_thousand_tonnes_a_year(ref: Dataset) -> None:
 
 
 def test_half_of_the_big_light_elements_can_leave_china(ref: Dataset) -> None:
-    """The diversified story needs Lynas + recycling for ≥ 50% of Nd, Pr, La, Ce each quarter."""
+    """The diversified story needs Lynas + recycling for ≥ 50% of Nd, Pr, Ce each quarter
+    (and over a third of La), while the heavies start mostly Chinese."""
     elsewhere = (
         ref.supply.filter(pl.col("source") != "china")
         .group_by("element", "period")
         .agg(pl.col("capacity_t").sum().alias("capacity"))
     )
     joined = _total_demand(ref).join(elsewhere, on=["element", "period"], how="left")
-    big = joined.filter(pl.col("element").is_in(["Nd", "Pr", "La", "Ce"]))
-    assert big.height == 4 * len(QUARTERS)
+    big = joined.filter(pl.col("element").is_in(["Nd", "Pr", "Ce"]))
+    assert big.height == 3 * len(QUARTERS)
     assert (big.get_column("capacity") >= 0.5 * big.get_column("tonnes")).all()
+    la = joined.filter(pl.col("element") == "La")
+    assert (la.get_column("capacity") >= 0.35 * la.get_column("tonnes")).all()
     heavy = joined.filter(pl.col("element").is_in(["Dy", "Tb"]) & (pl.col("period") == "2026Q1"))
     assert (heavy.get_column("capacity") < 0.5 * heavy.get_column("tonnes")).all()
 

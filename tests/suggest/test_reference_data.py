@@ -7,10 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tui.workspace import open_plan
 
 from tests.suggest.helpers import broken_limits, tenths_ok
 from tui.suggest import Limits, Suggestion, suggest
-from tui.workspace import open_plan
 
 REPO = Path(__file__).resolve().parents[2]
 
