@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
+from tui.cli import sheets
 from tui.domain.errors import ReplanError
 
-COMMANDS = ("evaluate", "validate", "diff", "open")
+COMMANDS = ("evaluate", "validate", "diff", "open", *sheets.COMMANDS)
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
 
 DESCRIPTION = """\
@@ -33,6 +34,10 @@ Rare-earth procurement scenario planning.
   replan evaluate PLAN…  print the figures of every case
   replan validate PATH…  check plan files (folders are searched for *.toml)
   replan diff A B        what changed between two plans, and what it does
+  replan export PLAN… --out FILE.xlsx     the results as a workbook (or .csv, .parquet)
+  replan data template OUT.xlsx           a dataset workbook to fill in
+  replan data import BOOK.xlsx --name N   check a workbook, write it as data/N/
+  replan serve [PLAN]                     the app in a web browser
 
 Exit codes: 0 success, 1 a plan or dataset is invalid, 2 wrong usage."""
 
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("b", metavar="B", help="the plan after")
     diff.add_argument("--format", choices=("table", "json"), default="table", help="default: table")
     _add_data_dir(diff)
+    sheets.add_parsers(commands, _add_data_dir)
     return parser
 
 
@@ -182,6 +188,8 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui.cli import diff
 
         return diff.run(args)
+    if args.command in sheets.COMMANDS:
+        return sheets.run(args)
     return open_app(args.plan, data_dir)
 
 
