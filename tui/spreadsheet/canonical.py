@@ -25,7 +25,7 @@ def write_dataset_files(folder: Path, frames: dict[str, pl.DataFrame]) -> list[s
         if frame is None:
             continue
         columns = [
-            _number_text(pl.col(c.name)) if c.kind in NUMERIC else pl.col(c.name)
+            number_text(pl.col(c.name)) if c.kind in NUMERIC else pl.col(c.name)
             for c in spec.columns
         ]
         frame.select(columns).write_csv(folder / spec.name, null_value="", line_terminator="\n")
@@ -33,7 +33,8 @@ def write_dataset_files(folder: Path, frames: dict[str, pl.DataFrame]) -> list[s
     return written
 
 
-def _number_text(value: pl.Expr) -> pl.Expr:
+def number_text(value: pl.Expr) -> pl.Expr:
+    """A number as text: ``320`` for a whole number, else the shortest exact form."""
     whole = (value == value.round(0)) & (value.abs() < _WHOLE_LIMIT)
     return (
         pl.when(whole)

@@ -23,6 +23,7 @@ from tui.dataset.checks import NUMERIC, Kind
 from tui.dataset.csvfile import CsvTable, clean_text
 from tui.dataset.files import ALL_FILES, FileSpec
 from tui.domain.errors import Problem
+from tui.spreadsheet.canonical import number_text
 from tui.spreadsheet.cells import column_letter, sheet_name
 from tui.spreadsheet.merges import merged_ranges
 
@@ -150,7 +151,7 @@ def _read_sheet(reader: Any, sheet: str, spec: FileSpec, book: Workbook) -> Shee
             cell = cell.str.replace(_QUARTER_TYPED, "${1}Q${2}")
         elif column.name in exact:
             reads_as_number = cell.cast(pl.Float64, strict=False).is_not_null()
-            precise = pl.col(exact[column.name].name).cast(pl.String)
+            precise = number_text(pl.col(exact[column.name].name))
             cell = pl.when(reads_as_number & precise.is_not_null()).then(precise).otherwise(cell)
         expressions.append(cell.alias(column.name))
     frame = (
