@@ -16,7 +16,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_PLAN = REPO / "tests" / "cli" / "fixtures" / "plans" / "tiny.toml"
 
-HEADLESS_PACKAGES = ["tui.domain", "tui.dataset", "tui.planfile", "tui.engine", "tui.cli"]
+HEADLESS_PACKAGES = [
+    "tui.domain",
+    "tui.dataset",
+    "tui.planfile",
+    "tui.engine",
+    "tui.cli",
+    "tui.spreadsheet",
+]
 
 _UI = "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
 
@@ -58,5 +65,18 @@ def test_evaluate_command_does_not_import_textual_or_rich(fmt: str) -> None:
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         f"    code = main(['evaluate', {str(FIXTURE_PLAN)!r}, '--periods', '--format', {fmt!r}])\n"
         "assert code == 0\n" + _UI + "print(json.dumps(bad))\n"
+    )
+    assert _run(code) == []
+
+
+def test_spreadsheet_libraries_load_only_when_a_command_needs_them() -> None:
+    """xlsxwriter, fastexcel and textual-serve stay out until export, import or serve run."""
+    code = (
+        "import importlib, json, pkgutil, sys\n"
+        "import tui.spreadsheet, tui.cli.main, tui.cli.sheets\n"
+        "for info in pkgutil.walk_packages(tui.spreadsheet.__path__, 'tui.spreadsheet.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "heavy = ('xlsxwriter', 'fastexcel', 'textual_serve', 'aiohttp')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     assert _run(code) == []
