@@ -13,6 +13,8 @@ TARGETS = {
     "app_keypress_reference_ms": ("≤ 50 ms", lambda v: v <= 50),
     "app_keypress_large_ms": ("≤ 50 ms", lambda v: v <= 50),
     "app_first_paint_s": ("≤ 0.8 s", lambda v: v <= 0.8),
+    "large_import_s": ("≤ 2 s", lambda v: v <= 2),
+    "reference_export_s": ("≤ 1 s", lambda v: v <= 1),
 }
 
 
@@ -20,12 +22,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--skip-app", action="store_true", help="engine and CLI figures only")
     parser.add_argument("--repeat", type=int, default=30, help="runs per median (default 30)")
+    parser.add_argument(
+        "--only-sheets", action="store_true", help="spreadsheet import and export figures only"
+    )
     args = parser.parse_args()
 
-    from bench.engine_bench import run_engine_bench
+    from bench.sheets_bench import run_sheets_bench
 
-    figures = run_engine_bench(args.repeat)
-    if not args.skip_app:
+    if args.only_sheets:
+        figures = run_sheets_bench()
+    else:
+        from bench.engine_bench import run_engine_bench
+
+        figures = run_engine_bench(args.repeat) | run_sheets_bench()
+    if not args.skip_app and not args.only_sheets:
         from bench.app_bench import run_app_bench
 
         figures |= run_app_bench()

@@ -91,7 +91,10 @@ def _data_sheet(sheet: Any, spec: FileSpec, frame: pl.DataFrame, styles: _Styles
     for index, column in enumerate(spec.columns):
         number = column.kind in NUMERIC
         sheet.write_string(0, index, column.name, styles.header)
-        values = frame.get_column(column.name).to_list()
+        if column.name in frame.columns:
+            values = frame.get_column(column.name).to_list()
+        else:  # an optional column the dataset does not use: left empty to fill in
+            values = [None] * frame.height
         if number:
             for row, value in enumerate(values, start=1):
                 if value is not None:
