@@ -176,7 +176,7 @@ def _products(
             kg = rng.uniform(0.001, 0.05) if e in heavy else rng.uniform(0.05, 1.5)
             bom_rows.append({"product": product, "element": e, "kg_per_unit": round(kg, 4)})
     return {
-        "products": pl.DataFrame(product_rows, schema=PRODUCTS_SCHEMA, orient="row"),
+        "products": pl.DataFrame(product_rows, schema=PRODUCTS_SCHEMA),
         "bom": pl.DataFrame(bom_rows, schema=BOM_SCHEMA, orient="row"),
     }
 

@@ -62,7 +62,12 @@ def test_products_and_bom_are_optional_together() -> None:
     dataset = load_dataset(FIXTURES / "no-products")
     assert not dataset.has_products
     assert dataset.products.schema == pl.Schema(
-        {"product": pl.String, "period": pl.String, "units": pl.Float64}
+        {
+            "product": pl.String,
+            "period": pl.String,
+            "units": pl.Float64,
+            "unit_value_usd": pl.Float64,
+        }
     )
     assert dataset.bom.height == 0
 

@@ -26,18 +26,22 @@ def dataset(
     *,
     elements: tuple[str, ...] = ("Nd", "Dy"),
     sources: tuple[str, ...] = ("china", "lynas"),
-    products: Iterable[tuple[str, str, float]] = (),
+    products: Iterable[tuple] = (),
     bom: Iterable[tuple[str, str, float]] = (),
+    spot_premiums: dict[str, float] | None = None,
 ) -> Dataset:
-    """Rows as tuples in the CSV column order of SPEC §3."""
+    """Rows as tuples in the CSV column order of the dataset files (a product row may
+    leave out its unit value); ``spot_premiums`` names the sources that sell spot."""
+    premiums = spot_premiums or {}
+    product_rows = [(*row, None) if len(row) == 3 else tuple(row) for row in products]
     return Dataset(
         name="hand",
         path=None,
         elements=tuple(Element(e, e, "light") for e in elements),
-        sources=tuple(Source(s, s, "CN") for s in sources),
+        sources=tuple(Source(s, s, "CN", premiums.get(s)) for s in sources),
         demand=pl.DataFrame(list(demand), schema=DEMAND_SCHEMA, orient="row"),
         supply=pl.DataFrame(list(supply), schema=SUPPLY_SCHEMA, orient="row"),
-        products=pl.DataFrame(list(products), schema=PRODUCTS_SCHEMA, orient="row"),
+        products=pl.DataFrame(product_rows, schema=PRODUCTS_SCHEMA, orient="row"),
         bom=pl.DataFrame(list(bom), schema=BOM_SCHEMA, orient="row"),
     )
 

@@ -47,14 +47,24 @@ def quarters(start: str, end: str) -> list[str]:
 def months_in_quarter(stress: StressCase, period: str) -> int:
     """Whole months of the cut window ``[first month of start, + months)`` inside ``period``."""
     window_start = quarter_index(stress.start) * 3
-    window_end = window_start + stress.months
+    window_end = window_start + (stress.months or 0)
     quarter_start = quarter_index(period) * 3
     quarter_end = quarter_start + 3
     return max(0, min(window_end, quarter_end) - max(window_start, quarter_start))
 
 
+def days_in_quarter(stress: StressCase, period: str) -> float:
+    """Days of the continuous window ``[first day of start, + days)`` inside ``period``,
+    counted from the window's opening, every quarter 91.25 days long."""
+    offset = quarter_index(period) - quarter_index(stress.start)
+    quarter_start, quarter_end = offset * 91.25, (offset + 1) * 91.25
+    return max(0.0, min(float(stress.days), quarter_end) - max(0.0, quarter_start))
+
+
 def cut_fraction(stress: StressCase, period: str) -> float:
-    """``f[p] = severity/100 × m[p]/3``."""
+    """``f[p] = severity/100 × m[p]/3`` (months) or ``severity/100 × d[p]/91.25`` (days)."""
+    if stress.days is not None:
+        return stress.severity / 100 * days_in_quarter(stress, period) / 91.25
     return stress.severity / 100 * months_in_quarter(stress, period) / 3
 
 

@@ -82,7 +82,7 @@ def datasets(draw: st.DrawFn) -> Dataset:
         sources=tuple(Source(s, s.title(), "CN" if s == "china" else "AU") for s in sources),
         demand=pl.DataFrame(demand, schema=DEMAND_SCHEMA, orient="row"),
         supply=pl.DataFrame(supply, schema=SUPPLY_SCHEMA, orient="row"),
-        products=pl.DataFrame(products, schema=PRODUCTS_SCHEMA, orient="row"),
+        products=pl.DataFrame(products, schema=PRODUCTS_SCHEMA),
         bom=pl.DataFrame(bom, schema=BOM_SCHEMA, orient="row"),
     )
 

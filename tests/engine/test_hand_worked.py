@@ -266,3 +266,30 @@ def test_products_add_demand_and_lose_units_pro_rata(evaluate: Evaluator) -> Non
 def test_engine_warns_about_an_uncovered_element_with_demand() -> None:
     evaluation = Engine(SPLIT_DATA).evaluate(b.plan({"Dy": b.split(china=100)}))
     assert any("Nd" in warning for warning in evaluation.warnings)
+
+
+def test_a_twelve_day_window_cuts_twelve_days_of_a_quarter(evaluate: Evaluator) -> None:
+    case = StressCase("halt", "china", "2027Q1", None, 100, days=12)
+    result = evaluate(EMBARGO_DATA, b.plan({"Nd": b.split(china=100)}, stress=[case]))
+    # f = 12/91.25; S = 90 × (1 − 12/91.25) = 78.1643…; gap = 90 × 12/91.25 = 11.8356…
+    q1, q2 = _periods(result, 1, "Nd")
+    assert q1["supplied_t"] == pytest.approx(90 * (1 - 12 / 91.25))
+    assert q1["gap_t"] == pytest.approx(90 * 12 / 91.25)
+    assert q2["gap_t"] == pytest.approx(0.0)
+
+
+def test_a_day_window_across_a_quarter_boundary(evaluate: Evaluator) -> None:
+    case = StressCase("halt", "china", "2027Q1", None, 50, days=100)
+    result = evaluate(EMBARGO_DATA, b.plan({"Nd": b.split(china=100)}, stress=[case]))
+    # 91.25 days in 2027Q1 (f = 0.5), 8.75 in 2027Q2 (f = 0.5 × 8.75/91.25)
+    q1, q2 = _periods(result, 1, "Nd")
+    assert q1["gap_t"] == pytest.approx(45.0)
+    assert q2["gap_t"] == pytest.approx(90 * 0.5 * 8.75 / 91.25)
+
+
+def test_months_and_the_same_days_give_the_same_cut(evaluate: Evaluator) -> None:
+    by_months = StressCase("m", "china", "2027Q1", 4, 100)
+    # 4 months = 121.666… days: not a whole number, so compare with the fractions instead
+    assert by_months.cut_fractions() == (1.0, 1 / 3)
+    by_days = StressCase("d", "china", "2027Q1", None, 100, days=122)
+    assert by_days.cut_fractions() == pytest.approx((1.0, (122 - 91.25) / 91.25))

@@ -36,6 +36,9 @@ source_ids = st.one_of(
     st.sampled_from(SOURCES), st.from_regex(r"[a-z][a-z0-9_-]{0,10}", fullmatch=True)
 )
 periods = st.integers(FIRST, LAST).map(period_from_index)
+price_factors = st.one_of(
+    st.just(1), st.integers(1, 1000), st.floats(1, 1000, allow_nan=False, allow_infinity=False)
+)
 
 
 @st.composite
@@ -92,13 +95,17 @@ def horizons(draw: st.DrawFn) -> Horizon:
 @st.composite
 def stress_cases(draw: st.DrawFn, name: str) -> StressCase:
     listed = draw(st.none() | st.lists(symbols, min_size=1, max_size=4, unique=True))
+    in_days = draw(st.booleans())
+    length = draw(st.integers(1, 120) if not in_days else st.integers(1, 3650))
     return StressCase(
         name=name,
         source=draw(source_ids),
         start=draw(periods),
-        months=draw(st.integers(1, 120)),
+        months=None if in_days else length,
         severity=draw(severities),
         elements=tuple(listed) if listed is not None else None,
+        days=length if in_days else None,
+        price_factor=draw(price_factors),
     )
 
 
@@ -128,6 +135,7 @@ def plans(draw: st.DrawFn) -> Plan:
             symbol: draw(element_plans(needs_split=not default_split)) for symbol in element_symbols
         },
         stress=tuple(draw(stress_cases(name)) for name in case_names),
+        stock_carrying_cost=draw(st.none() | numbers_0_100),
     )
 
 

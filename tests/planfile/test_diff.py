@@ -120,10 +120,10 @@ def test_stress_cases_added_removed_and_changed() -> None:
         'stress "embargo" months: 2 → 3',
         'stress "embargo" severity: 100% → 50%',
         'stress "embargo" elements: all elements → Dy, Tb',
-        'stress "lynas outage" case: (none) → lynas from 2028Q1 for 1 months at 100%, all elements',
+        'stress "lynas outage" case: (none) → lynas from 2028Q1 for 1 month at 100%, all elements',
     ]
     assert [str(c) for c in diff_plans(other, BASE)][-1] == (
-        'stress "lynas outage" case: lynas from 2028Q1 for 1 months at 100%, all elements → (none)'
+        'stress "lynas outage" case: lynas from 2028Q1 for 1 month at 100%, all elements → (none)'
     )
 
 

@@ -43,6 +43,7 @@ class Kind(IntEnum):
     AMOUNT = 7  # a finite number >= 0
     CAPACITY = 8  # like AMOUNT, or empty for "unlimited"
     SHARE = 9  # a finite number between 0 and 1
+    OPTIONAL_AMOUNT = 10  # like AMOUNT, or empty for "not known / not offered"
 
 
 class Code(IntEnum):
@@ -68,9 +69,12 @@ class Column:
     kind: Kind
     member_of: str = ""  # for MEMBER: what the ids are ("element"), named in messages
     defined_in: str = ""  # for MEMBER: the file defining them ("elements.csv")
+    optional: bool = False  # the file may leave the whole column out
 
 
-NUMERIC = (Kind.AMOUNT, Kind.CAPACITY, Kind.SHARE)
+NUMERIC = (Kind.AMOUNT, Kind.CAPACITY, Kind.SHARE, Kind.OPTIONAL_AMOUNT)
+MAY_BE_EMPTY = (Kind.CAPACITY, Kind.OPTIONAL_AMOUNT)
+"""Numeric kinds whose empty cell is a value (unlimited, unknown), not a mistake."""
 _PATTERNS = {  # whole-value patterns, the same in Python's and polars' regex dialects
     Kind.SOURCE_ID: _SOURCE_ID_PATTERN,
     Kind.ORIGIN: _ORIGIN_PATTERN,
@@ -95,6 +99,7 @@ def check_table(
     frame = table.frame
     if frame.height == 0:
         return []
+    columns = present_columns(table, columns)
     worst = [_has_bad_cell(c, frame.get_column(c.name), known.get(c.name)) for c in columns]
     repeated = _has_repeated_key(frame, keys)
     found = _cell_problems(table, columns, known, worst) if any(worst) else []
@@ -103,13 +108,24 @@ def check_table(
     return [problem for _, _, problem in sorted(found, key=lambda item: item[:2])]
 
 
+def present_columns(table: CsvTable, columns: Sequence[Column]) -> list[Column]:
+    """The columns the file has: every required one, and the optional ones it gives."""
+    return [c for c in columns if c.name in table.frame.columns]
+
+
 def typed(table: CsvTable, columns: Sequence[Column]) -> pl.DataFrame:
-    """The checked table with numbers as Float64 and text as String, in file order."""
+    """The checked table with numbers as Float64 and text as String, in file order.
+
+    An optional column the file leaves out is there all the same, every cell null.
+    """
+    height = table.frame.height
     return pl.DataFrame(
         [
             table.frame.get_column(c.name).cast(
                 pl.Float64 if c.kind in NUMERIC else pl.String, strict=False
             )
+            if c.name in table.frame.columns
+            else pl.Series(c.name, [None] * height, dtype=pl.Float64)
             for c in columns
         ]
     )
@@ -124,10 +140,10 @@ def _has_bad_cell(column: Column, values: pl.Series, known: Collection[str] | No
     nulls = values.null_count()
     if column.kind in NUMERIC:
         number = values.cast(pl.Float64, strict=False)
-        if number.null_count() > nulls or (nulls and column.kind != Kind.CAPACITY):
+        if number.null_count() > nulls or (nulls and column.kind not in MAY_BE_EMPTY):
             return True  # text that is not a number, or a missing value
         if number.null_count() == number.len():
-            return False  # all empty: every capacity unlimited
+            return False  # all empty: every capacity unlimited, every value unknown
         total, low, high = number.sum(), number.min(), number.max()
         if not math.isfinite(total) or low < 0 or high > MAX_AMOUNT:  # NaN, inf: sum not finite
             return True
@@ -202,7 +218,7 @@ def _code_expr(column: Column, known: tuple[str, ...] | None) -> pl.Expr:
     """The problem code of each cell; cached, as building expressions costs more than
     running them on a small table."""
     raw = pl.col(column.name)
-    missing = pl.lit(Code.OK if column.kind == Kind.CAPACITY else Code.MISSING)
+    missing = pl.lit(Code.OK if column.kind in MAY_BE_EMPTY else Code.MISSING)
     chain = pl.when(raw.is_null()).then(missing)
     if column.kind in NUMERIC:
         number = raw.cast(pl.Float64, strict=False)

@@ -34,7 +34,8 @@ _UTF8_BOM = "\ufeff"
 class CsvTable:
     """A file's data rows as strings (no surrounding spaces; empty → null), in file order.
 
-    ``frame`` holds the required columns, in the order asked for. Blank lines are not
+    ``frame`` holds the required columns, in the order asked for, then the optional
+    ones the file has. Blank lines are not
     in it; ``line(i)`` gives the file's line number of frame row ``i`` (header = line 1).
     """
 
@@ -62,11 +63,13 @@ class CsvTable:
 
 @dataclass(frozen=True)
 class CsvRequest:
-    """One file to read: where it is, how messages name it, which columns it must have."""
+    """One file to read: where it is, how messages name it, which columns it must have
+    and which it may have."""
 
     path: Path
     file: str
     columns: tuple[str, ...]
+    optional: tuple[str, ...] = ()
 
 
 def read_tables(requests: Sequence[CsvRequest]) -> list[CsvTable | list[Problem]]:
@@ -103,11 +106,12 @@ def _parse(request: CsvRequest, text: str) -> CsvTable | list[Problem]:
 
 def _table(raw: pl.DataFrame, request: CsvRequest, text: str) -> CsvTable | list[Problem]:
     """The parsed records as a table, once the header (record 0) is right."""
-    file, columns = request.file, request.columns
+    file = request.file
     header = [_cell(v) for v in raw.row(0)] if raw.height else []
-    problems = _check_header(header, file, columns)
+    problems = _check_header(header, file, request.columns, request.optional)
     if problems:
         return problems
+    columns = [*request.columns, *(name for name in request.optional if name in header)]
     positions = [header.index(name) for name in columns]
     if _is_tidy(text, raw):
         # The common case: nothing to strip, no blank line; no extra polars pass.
@@ -182,14 +186,16 @@ def clean_text(expr: pl.Expr) -> pl.Expr:
     return pl.when(stripped == "").then(None).otherwise(stripped)
 
 
-def _check_header(header: list[str], file: str, columns: Sequence[str]) -> list[Problem]:
+def _check_header(
+    header: list[str], file: str, columns: Sequence[str], optional: Sequence[str] = ()
+) -> list[Problem]:
     expected = ",".join(columns)
     if not any(header):
         message = f"expected the header line {expected}, found an empty line"
         return [Problem(file, "line 1", message)]
     problems = [
         Problem(file, "line 1", f"column '{name}' appears more than once")
-        for name in columns
+        for name in (*columns, *optional)
         if header.count(name) > 1
     ]
     missing = [f"'{name}'" for name in columns if name not in header]

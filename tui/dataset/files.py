@@ -19,7 +19,13 @@ class FileSpec:
 
     @property
     def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
+        """The columns the file must have."""
+        return tuple(c.name for c in self.columns if not c.optional)
+
+    @property
+    def optional_names(self) -> tuple[str, ...]:
+        """The columns the file may leave out (older datasets do)."""
+        return tuple(c.name for c in self.columns if c.optional)
 
 
 def _element() -> Column:
@@ -33,7 +39,14 @@ ELEMENTS = FileSpec(
 )
 SOURCES = FileSpec(
     "sources.csv",
-    (Column("source", Kind.SOURCE_ID), Column("name", Kind.TEXT), Column("origin", Kind.ORIGIN)),
+    (
+        Column("source", Kind.SOURCE_ID),
+        Column("name", Kind.TEXT),
+        Column("origin", Kind.ORIGIN),
+        # empty: the source sells only under contract; a number: it also sells spot at
+        # price × (1 + spot_premium)
+        Column("spot_premium", Kind.OPTIONAL_AMOUNT, optional=True),
+    ),
     ("source",),
 )
 DEMAND = FileSpec(
@@ -55,7 +68,13 @@ SUPPLY = FileSpec(
 )
 PRODUCTS = FileSpec(
     "products.csv",
-    (Column("product", Kind.TEXT), Column("period", Kind.PERIOD), Column("units", Kind.AMOUNT)),
+    (
+        Column("product", Kind.TEXT),
+        Column("period", Kind.PERIOD),
+        Column("units", Kind.AMOUNT),
+        # what one unit is worth (revenue at risk when it cannot be built); empty: unknown
+        Column("unit_value_usd", Kind.OPTIONAL_AMOUNT, optional=True),
+    ),
     ("product", "period"),
     optional=True,
 )

@@ -115,7 +115,9 @@ def _read_folder(folder: Path) -> tuple[dict[str, CsvTable | None], list[Problem
         raise DatasetError(Problem(str(folder), "", what))
     present = [spec for spec in ALL_FILES if not spec.optional or (folder / spec.name).exists()]
     requests = [
-        CsvRequest(folder / spec.name, str(folder / spec.name), spec.column_names)
+        CsvRequest(
+            folder / spec.name, str(folder / spec.name), spec.column_names, spec.optional_names
+        )
         for spec in present
     ]
     problems: list[Problem] = []

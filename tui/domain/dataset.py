@@ -6,7 +6,8 @@ frames hold exactly the rows of the files, with these columns and dtypes:
 - ``demand``:   element (str), period (str), tonnes (f64)
 - ``supply``:   source (str), element (str), period (str), capacity_t (f64, null =
   unlimited), price_usd_kg (f64), china_share (f64)
-- ``products``: product (str), period (str), units (f64)          — may be empty
+- ``products``: product (str), period (str), units (f64), unit_value_usd (f64, null =
+  unknown) — may be empty
 - ``bom``:      product (str), element (str), kg_per_unit (f64)   — may be empty
 """
 
@@ -26,7 +27,12 @@ SUPPLY_SCHEMA = {
     "price_usd_kg": pl.Float64,
     "china_share": pl.Float64,
 }
-PRODUCTS_SCHEMA = {"product": pl.String, "period": pl.String, "units": pl.Float64}
+PRODUCTS_SCHEMA = {
+    "product": pl.String,
+    "period": pl.String,
+    "units": pl.Float64,
+    "unit_value_usd": pl.Float64,
+}
 BOM_SCHEMA = {"product": pl.String, "element": pl.String, "kg_per_unit": pl.Float64}
 
 
@@ -42,6 +48,12 @@ class Source:
     id: str
     name: str
     origin: str  # ISO country code of the processing, or "recycled"
+    spot_premium: float | None = None
+    """None: sells only under contract; else also spot at price × (1 + spot_premium)."""
+
+    @property
+    def sells_spot(self) -> bool:
+        return self.spot_premium is not None
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +66,14 @@ class Dataset:
     supply: pl.DataFrame
     products: pl.DataFrame
     bom: pl.DataFrame
+
+    def __post_init__(self) -> None:
+        # Datasets built in code may leave out the optional column: unknown values.
+        if "unit_value_usd" not in self.products.columns:
+            products = self.products.with_columns(
+                pl.lit(None, dtype=pl.Float64).alias("unit_value_usd")
+            )
+            object.__setattr__(self, "products", products)
 
     @property
     def element_ids(self) -> tuple[str, ...]:

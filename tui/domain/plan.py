@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from tui.domain.period import period_index
+from tui.domain.period import DAYS_PER_QUARTER, period_index
 
 Number = int | float
 
@@ -95,17 +95,61 @@ class Horizon:
 
 @dataclass(frozen=True)
 class StressCase:
-    """A disruption: ``source`` delivers ``severity`` percent less for ``months`` months."""
+    """A disruption: ``source`` delivers ``severity`` percent less over a window.
+
+    The window opens on the first day of ``start`` and lasts ``months`` whole months
+    or ``days`` days (exactly one of the two is set). During the quarters it touches,
+    the spot price of the elements it covers is multiplied by ``price_factor``.
+    """
 
     name: str
     source: str
     start: str
-    months: int
+    months: int | None
     severity: Number = 100
     elements: tuple[str, ...] | None = None
+    days: int | None = None
+    price_factor: Number = 1
+
+    def __post_init__(self) -> None:
+        if (self.months is None) == (self.days is None):
+            raise ValueError("a stress case lasts either `months` or `days`, exactly one")
 
     def applies_to(self, element: str) -> bool:
         return self.elements is None or element in self.elements
+
+    @property
+    def window_quarters(self) -> float:
+        """The window's length in quarters (a quarter is 3 months or 91.25 days)."""
+        if self.months is not None:
+            return self.months / 3
+        return self.days / DAYS_PER_QUARTER  # type: ignore[operator]
+
+    @property
+    def duration_text(self) -> str:
+        """``2 months`` or ``12 days``, as the planner wrote it."""
+        if self.months is not None:
+            return f"{self.months} month{'' if self.months == 1 else 's'}"
+        return f"{self.days} day{'' if self.days == 1 else 's'}"
+
+    def cut_fractions(self) -> tuple[float, ...]:
+        """``f`` for each quarter the window touches, from ``start`` on.
+
+        ``f = severity/100 × (the window's share of the quarter)``: whole months over 3
+        for a window in months, days over 91.25 for one in days (the days that fall in
+        a quarter may be fractional, the window being continuous).
+        """
+        if self.months is not None:
+            count, per_quarter = self.months, 3.0
+        else:
+            count, per_quarter = self.days, DAYS_PER_QUARTER  # type: ignore[assignment]
+        fractions: list[float] = []
+        k = 0
+        while k * per_quarter < count:
+            inside = min(count, (k + 1) * per_quarter) - k * per_quarter
+            fractions.append(self.severity / 100 * inside / per_quarter)
+            k += 1
+        return tuple(fractions)
 
 
 @dataclass(frozen=True)
@@ -120,6 +164,8 @@ class Plan:
     defaults: Defaults | None = None
     elements: Mapping[str, ElementPlan] = field(default_factory=dict)
     stress: tuple[StressCase, ...] = ()
+    stock_carrying_cost: Number | None = None
+    """Percent of the stock's value per year that holding it costs (None: not given, 0)."""
 
     # --- what is in force -------------------------------------------------------
 

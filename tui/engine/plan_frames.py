@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import polars as pl
 
-from tui.domain.period import first_month, period_index
+from tui.domain.period import period_index
 from tui.domain.plan import Plan, Split, StressCase
 from tui.engine.prepare import Grid
 
@@ -73,19 +73,13 @@ def weights(plan: Plan, grid: Grid, base: pl.Series | None = None, element: int 
 
 
 def cut_fractions(case: StressCase, first: int, last: int) -> dict[int, float]:
-    """``f[p] = severity/100 × m[p]/3`` for the quarters (absolute indices) cut.
-
-    The window opens on the first day of ``case.start`` and lasts ``case.months``
-    whole months; ``m[p]`` counts its months that fall inside quarter p.
-    """
-    opens = first_month(case.start)
-    closes = opens + case.months
-    fractions: dict[int, float] = {}
-    for p in range(max(first, opens // 3), min(last, (closes - 1) // 3) + 1):
-        months = min(closes, p * 3 + 3) - max(opens, p * 3)
-        if months > 0:
-            fractions[p] = case.severity / 100 * months / 3
-    return fractions
+    """``f[p]`` for the quarters (absolute indices, within first..last) the case cuts."""
+    opens = period_index(case.start)
+    return {
+        opens + k: f
+        for k, f in enumerate(case.cut_fractions())
+        if first <= opens + k <= last and f > 0
+    }
 
 
 def cuts(plan: Plan, grid: Grid) -> pl.Series:

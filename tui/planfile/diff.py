@@ -66,6 +66,11 @@ def _metadata(a: Plan, b: Plan) -> list[PlanChange]:
         _percent(a.target_china_exposure),
         _percent(b.target_china_exposure),
     )
+    compare(
+        "stock_carrying_cost",
+        _per_year(a.stock_carrying_cost),
+        _per_year(b.stock_carrying_cost),
+    )
     a_defaults, b_defaults = a.defaults, b.defaults
     a_split = a_defaults.split if a_defaults else None
     b_split = b_defaults.split if b_defaults else None
@@ -177,16 +182,19 @@ def _case_fields(a: StressCase, b: StressCase) -> list[tuple[str, str, str]]:
     return [
         ("source", a.source, b.source),
         ("start", a.start, b.start),
-        ("months", str(a.months), str(b.months)),
+        ("months", _count(a.months), _count(b.months)),
+        ("days", _count(a.days), _count(b.days)),
         ("severity", _percent(a.severity), _percent(b.severity)),
+        ("price_factor", _factor(a.price_factor), _factor(b.price_factor)),
         ("elements", _case_elements(a), _case_elements(b)),
     ]
 
 
 def _case_text(case: StressCase) -> str:
+    price = "" if case.price_factor == 1 else f", spot price {_factor(case.price_factor)}"
     return (
-        f"{case.source} from {case.start} for {case.months} months at "
-        f"{_percent(case.severity)}, {_case_elements(case)}"
+        f"{case.source} from {case.start} for {case.duration_text} at "
+        f"{_percent(case.severity)}{price}, {_case_elements(case)}"
     )
 
 
@@ -223,6 +231,18 @@ def _split_text(split: Split | None, order: list[str], from_defaults: bool = Fal
 
 def _percent(value: float | None) -> str:
     return ABSENT if value is None else f"{show_number(value)}%"
+
+
+def _per_year(value: float | None) -> str:
+    return ABSENT if value is None else f"{show_number(value)}% a year"
+
+
+def _count(value: int | None) -> str:
+    return ABSENT if value is None else str(value)
+
+
+def _factor(value: float) -> str:
+    return f"×{show_number(value)}"
 
 
 def _days(value: float | None) -> str:

@@ -31,6 +31,7 @@ TOP_KEYS = (
     "description",
     "horizon",
     "target_china_exposure",
+    "stock_carrying_cost",
     "defaults",
     "elements",
     "stress",
@@ -39,7 +40,16 @@ HORIZON_KEYS = ("start", "end")
 DEFAULTS_KEYS = ("split", "stockpile_days")
 ELEMENT_KEYS = ("stockpile_days", "note", "split", "schedule")
 SCHEDULE_KEYS = ("from", "split")
-STRESS_KEYS = ("name", "source", "start", "months", "severity", "elements")
+STRESS_KEYS = (
+    "name",
+    "source",
+    "start",
+    "months",
+    "days",
+    "severity",
+    "price_factor",
+    "elements",
+)
 
 
 def plan_from_document(document: dict, file: str) -> Plan:
@@ -63,6 +73,15 @@ def _read_plan(doc: dict, problems: Problems) -> Plan | None:
     target = None
     if "target_china_exposure" in doc:
         target = problems.percent(doc["target_china_exposure"], "target_china_exposure")
+    carrying = None
+    if "stock_carrying_cost" in doc:
+        carrying = problems.number(
+            doc["stock_carrying_cost"],
+            "stock_carrying_cost",
+            low=0,
+            high=100,
+            wanted="a percent per year from 0 to 100",
+        )
     defaults = _read_defaults(doc["defaults"], problems) if "defaults" in doc else None
     # Whether [defaults] gives a split at all: a broken one is reported once, not per element.
     has_default_split = isinstance(doc.get("defaults"), dict) and "split" in doc["defaults"]
@@ -81,6 +100,7 @@ def _read_plan(doc: dict, problems: Problems) -> Plan | None:
         defaults=defaults,
         elements=elements or {},
         stress=stress or (),
+        stock_carrying_cost=carrying,
     )
 
 
@@ -255,11 +275,7 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
         source = problems.string(source, join(at, "source"), nonempty=True)
     start = problems.required(table, "start", at)
     start = problems.period(start, join(at, "start")) if start is not None else None
-    months = problems.required(table, "months", at)
-    if months is not None:
-        months = problems.whole(
-            months, join(at, "months"), low=1, wanted="a whole number of months, 1 or more"
-        )
+    months, days, window_ok = _read_window(table, at, problems)
     severity = 100
     if "severity" in table:
         severity = problems.number(
@@ -270,8 +286,17 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
             low_open=True,
             wanted="a percent above 0 and at most 100",
         )
+    price_factor = 1
+    if "price_factor" in table:
+        price_factor = problems.number(
+            table["price_factor"],
+            join(at, "price_factor"),
+            low=1,
+            high=1000,
+            wanted="a price multiplier from 1 to 1000",
+        )
     elements = _read_case_elements(table, at, problems) if "elements" in table else None
-    if None in (name, source, start, months, severity):
+    if None in (name, source, start, severity, price_factor) or not window_ok:
         return None
     if "elements" in table and elements is None:
         return None
@@ -279,10 +304,31 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
         name=name,  # type: ignore[arg-type]
         source=source,  # type: ignore[arg-type]
         start=start,  # type: ignore[arg-type]
-        months=months,  # type: ignore[arg-type]
+        months=months,
         severity=severity,  # type: ignore[arg-type]
         elements=elements,
+        days=days,
+        price_factor=price_factor,  # type: ignore[arg-type]
     )
+
+
+def _read_window(table: dict, at: str, problems: Problems) -> tuple[int | None, int | None, bool]:
+    """(months, days, valid): the cut window's length, given in exactly one of the two."""
+    if "months" in table and "days" in table:
+        problems.add(at, "give either `months` or `days`, not both")
+        return None, None, False
+    if "days" in table:
+        days = problems.whole(
+            table["days"], join(at, "days"), low=1, wanted="a whole number of days, 1 or more"
+        )
+        return None, days, days is not None
+    if "months" not in table:
+        problems.add(join(at, "months"), "required key is missing (or give `days` instead)")
+        return None, None, False
+    months = problems.whole(
+        table["months"], join(at, "months"), low=1, wanted="a whole number of months, 1 or more"
+    )
+    return months, None, months is not None
 
 
 def _read_case_elements(table: dict, at: str, problems: Problems) -> tuple[str, ...] | None:

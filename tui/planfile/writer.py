@@ -43,6 +43,7 @@ def plan_document(
     if plan.horizon is not None:
         document["horizon"] = {"start": plan.horizon.start, "end": plan.horizon.end}
     _put(document, "target_china_exposure", plan.target_china_exposure)
+    _put(document, "stock_carrying_cost", plan.stock_carrying_cost)
     defaults = _defaults(plan.defaults, source_order)
     if defaults:
         document["defaults"] = defaults
@@ -112,9 +113,12 @@ def _case(case: StressCase) -> dict:
         "name": case.name,
         "source": case.source,
         "start": case.start,
-        "months": case.months,
-        "severity": case.severity,
     }
+    _put(table, "months", case.months)
+    _put(table, "days", case.days)
+    table["severity"] = case.severity
+    if not (type(case.price_factor) is int and case.price_factor == 1):
+        table["price_factor"] = case.price_factor  # the default (int 1) is left out
     if case.elements is not None:
         table["elements"] = list(case.elements)
     return table

@@ -100,7 +100,7 @@ class StressScreen(ModalScreen[None]):
                 Text(days(result.worst_days_short), justify="right"),
                 case.source,
                 case.start,
-                str(case.months),
+                str(case.months) if case.months is not None else case.duration_text,
                 str(case.severity),
                 "all" if case.elements is None else ", ".join(case.elements),
                 key=str(i),

@@ -35,9 +35,12 @@ ELEMENT_COLUMNS = [
 
 def describe_stress(stress: StressCase, style: Style) -> str:
     severity = f"{stress.severity:g}"
-    months = text.plural(stress.months, "month")
     where = f" ({', '.join(stress.elements)})" if stress.elements else ""
-    return f"{stress.source} deliveries -{severity} % for {months} from {stress.start}{where}"
+    price = "" if stress.price_factor == 1 else f", spot price ×{stress.price_factor:g}"
+    return (
+        f"{stress.source} deliveries -{severity} % for {stress.duration_text} "
+        f"from {stress.start}{price}{where}"
+    )
 
 
 def _target_note(exposure: float | None, plan: Plan, style: Style) -> str:
