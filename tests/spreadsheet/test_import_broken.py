@@ -44,6 +44,15 @@ def _drop_column(sheet: str, column: int) -> Callable[[Sheets], None]:
     return change
 
 
+def _add_column(sheet: str, name: str, values: list[object]) -> Callable[[Sheets], None]:
+    def change(sheets: Sheets) -> None:
+        sheets[sheet][0].append(name)
+        for row, value in zip(sheets[sheet][1:], values, strict=True):
+            row.append(value)
+
+    return change
+
+
 CORPUS: dict[str, tuple[list[Callable[[Sheets], None]], list[str]]] = {
     "share above one": (
         [_set("supply", 5, 5, 1.4)],
@@ -95,6 +104,10 @@ CORPUS: dict[str, tuple[list[Callable[[Sheets], None]], list[str]]] = {
     "products without bom": (
         [lambda sheets: sheets.pop("bom")],
         ["sheet bom: file not found; products.csv needs bom.csv (rare-earth content per unit)"],
+    ),
+    "negative spot premium": (
+        [_add_column("sources", "spot_premium", [0.2, "-0.1", None])],
+        ["sources!D3: '-0.1' is negative; expected 0 or more"],
     ),
     "several at once": (
         [_set("supply", 5, 5, 1.4), _set("demand", 3, 2, "12 t"), _set("demand", 1, 1, "")],

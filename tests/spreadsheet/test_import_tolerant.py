@@ -87,3 +87,29 @@ def test_a_folder_of_csv_files_imports_too(tmp_path: Path) -> None:
     result = import_dataset(TINY, "copy", tmp_path / "data")
     assert_frame_equal(load_frames(result.folder)["supply.csv"], load_frames(TINY)["supply.csv"])
     assert pl.read_csv(result.folder / "demand.csv").height == 4
+
+
+def test_optional_columns_come_through_when_given(tmp_path: Path) -> None:
+    sheets = tiny_sheets()
+    sheets["sources"][0].append("spot_premium")
+    sheets["sources"][1].append(0.25)  # china sells spot; the others only under contract
+    sheets["products"][0].append("unit_value_usd")
+    for row in sheets["products"][1:]:
+        row.append(12000)
+    book = write_book(tmp_path / "book.xlsx", sheets)
+    result = import_dataset(book, "mine", tmp_path / "data")
+    assert (result.folder / "sources.csv").read_text().splitlines() == [
+        "source,name,origin,spot_premium",
+        "china,China,CN,0.25",
+        "lynas,Lynas,MY,",
+        "recycling,Recycling,recycled,",
+    ]
+    frames = load_frames(result.folder)
+    assert frames["products.csv"].get_column("unit_value_usd").to_list() == [12000, 12000]
+    assert result.warnings == ()
+
+
+def test_optional_columns_left_out_are_not_written(tmp_path: Path) -> None:
+    _import(tmp_path, tiny_sheets())
+    header = (tmp_path / "data" / "mine" / "sources.csv").read_text().splitlines()[0]
+    assert header == "source,name,origin"

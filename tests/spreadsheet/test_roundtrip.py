@@ -71,3 +71,12 @@ def test_template_validates_group_numbers_and_shares(tmp_path: Path) -> None:
     supply = next(x for x in xml.values() if "<formula2>1</formula2>" in x)
     assert 'type="decimal"' in supply and "<formula1>0</formula1>" in supply
     assert all("<pane " in x for x in xml.values())  # frozen headers everywhere
+
+
+def test_template_offers_the_optional_columns(tmp_path: Path) -> None:
+    book = tmp_path / "t.xlsx"
+    write_template(book, load_frames(TINY))
+    sheets = pl.read_excel(book, sheet_id=0, has_header=False)
+    for spec in ALL_FILES:
+        header = sheets[spec.name.removesuffix(".csv")].row(0)
+        assert header == tuple(c.name for c in spec.columns)

@@ -144,8 +144,9 @@ def _read_sheet(reader: Any, sheet: str, spec: FileSpec, book: Workbook) -> Shee
     if positions is None:
         return None
     exact = _exact_numbers(reader, sheet, spec, raw.columns, positions, raw.height)
+    present = [c for c in spec.columns if c.name in positions]
     expressions = []
-    for column in spec.columns:
+    for column in present:
         cell = clean_text(pl.col(raw.columns[positions[column.name]]))
         if column.kind == Kind.PERIOD:
             cell = cell.str.replace(_QUARTER_TYPED, "${1}Q${2}")
@@ -159,9 +160,9 @@ def _read_sheet(reader: Any, sheet: str, spec: FileSpec, book: Workbook) -> Shee
         .select(expressions)
         .with_row_index(_ROW)
         .slice(1)
-        .filter(~pl.all_horizontal([pl.col(c.name).is_null() for c in spec.columns]))
+        .filter(~pl.all_horizontal([pl.col(c.name).is_null() for c in present]))
     )
-    letters = {c.name: column_letter(absolute[positions[c.name]]) for c in spec.columns}
+    letters = {c.name: column_letter(absolute[positions[c.name]]) for c in present}
     raw_rows = frame.get_column(_ROW).to_list()
     return SheetTable(sheet, frame.drop(_ROW), raw_rows, _excel_row, letters)
 
@@ -174,8 +175,10 @@ def _excel_row(record: int) -> int:
 def _header_positions(
     sheet: str, spec: FileSpec, header: list[str], absolute: list[int], book: Workbook
 ) -> dict[str, int] | None:
-    """Where each column of ``spec`` is on row 1; None after adding the problems."""
-    wanted = spec.column_names
+    """Where each column of ``spec`` is on row 1 (the optional ones when there); None
+    after adding the problems."""
+    required = spec.column_names
+    wanted = (*required, *spec.optional_names)
     where = {name: i for i, name in reversed(list(enumerate(header))) if name}
     problems = []
     for i, name in enumerate(header):
@@ -183,7 +186,7 @@ def _header_positions(
             cell = f"{sheet}!{column_letter(absolute[i])}1"
             problems.append(Problem(cell, "", f"column {name!r} appears more than once"))
     extras = [i for i, name in enumerate(header) if name and name not in wanted]
-    missing = [name for name in wanted if name not in where]
+    missing = [name for name in required if name not in where]
     claimed: set[int] = set()
     for name in missing:
         unused = {header[i]: i for i in extras if i not in claimed}
@@ -195,7 +198,7 @@ def _header_positions(
             message = f"unknown column {close[0]!r}; did you mean {name!r}?"
             problems.append(Problem(cell, "", message))
         else:
-            expected = ", ".join(wanted)
+            expected = ", ".join(required)
             message = f"missing column {name!r} on row 1 (the columns are {expected})"
             problems.append(Problem(sheet, "", message))
     for i in extras:
@@ -205,7 +208,7 @@ def _header_positions(
     if problems:
         book.problems.extend(problems)
         return None
-    return {name: where[name] for name in wanted}
+    return {name: where[name] for name in wanted if name in where}
 
 
 def _exact_numbers(
@@ -222,7 +225,11 @@ def _exact_numbers(
     read as a number, a number stored as text is lost. Both readings together keep
     every number whole and every bad cell visible.
     """
-    numeric = {c.name: names[positions[c.name]] for c in spec.columns if c.kind in NUMERIC}
+    numeric = {
+        c.name: names[positions[c.name]]
+        for c in spec.columns
+        if c.kind in NUMERIC and c.name in positions
+    }
     if not numeric:
         return {}
     loaded = reader.load_sheet(

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from tui.dataset.checks import GROUPS, NUMERIC, Column, Kind
+from tui.dataset.checks import GROUPS, MAY_BE_EMPTY, NUMERIC, Column, Kind
 from tui.dataset.files import ALL_FILES, DEFINED_BY, FileSpec
 from tui.spreadsheet.cells import column_letter, sheet_name
 from tui.spreadsheet.columns import about
@@ -25,6 +25,7 @@ _INTRO = (
     "Fill in one sheet per dataset file; keep the header row as it is.",
     "A column may move, and a column of notes may be added: import ignores it with a warning.",
     "An empty cell stays empty (never 0): an empty capacity_t means unlimited.",
+    "Columns marked 'may be left out' can be deleted or left empty.",
     "Then run: replan data import THIS.xlsx --name NAME",
 )
 
@@ -71,7 +72,9 @@ def _explanation(sheet: Any, styles: _Styles) -> None:
     for spec in ALL_FILES:
         for column in spec.columns:
             info = about(spec, column)
-            optional = "yes" if column.kind == Kind.CAPACITY else "no"
+            optional = "yes" if column.kind in MAY_BE_EMPTY else "no"
+            if column.optional:
+                optional += " (the whole column may be left out)"
             sheet.write_row(row, 0, (sheet_name(spec), column.name, info.unit), styles.text)
             sheet.write(row, 3, info.meaning, styles.wrap)
             sheet.write_string(row, 4, info.example, styles.text)
@@ -82,7 +85,9 @@ def _explanation(sheet: Any, styles: _Styles) -> None:
     sheet.set_column(0, 1, 14)
     sheet.set_column(2, 2, 13)
     sheet.set_column(3, 3, 70)
-    sheet.set_column(4, 6, 14)
+    sheet.set_column(4, 4, 14)
+    sheet.set_column(5, 5, 36)
+    sheet.set_column(6, 6, 30)
     sheet.freeze_panes(top + 1, 0)
 
 
