@@ -184,3 +184,12 @@ def test_csv_and_parquet_give_the_same_tables(
 )
 def test_column_letters(index: int, letters: str) -> None:
     assert column_letter(index) == letters
+
+
+def test_the_same_plan_twice_is_told_apart(items: list[PlanResults], tmp_path: Path) -> None:
+    out = tmp_path / "twice.xlsx"
+    export([items[1], items[1]], out, periods=False)
+    files = _sheet(out, "summary").get_column("file").unique(maintain_order=True).to_list()
+    assert files == [items[1].file, f"{items[1].file} (2)"]
+    with zipfile.ZipFile(out) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("xl/charts/chart")]) == 4

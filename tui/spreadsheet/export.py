@@ -69,7 +69,7 @@ def number_format(column: str) -> str | None:
 
 
 def write_workbook(tables: dict[str, pl.DataFrame], out: Path, plans: int) -> None:
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     workbook = xlsxwriter.Workbook(
         str(out),

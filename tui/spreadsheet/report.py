@@ -48,7 +48,7 @@ def report_tables(items: Sequence[PlanResults], *, periods: bool) -> dict[str, p
         "products": [],
         "splits": [],
     }
-    for item in items:
+    for item in _told_apart(items):
         evaluation = item.evaluation
         tables["summary"].append(_summary(item))
         for case in evaluation.cases:
@@ -61,6 +61,20 @@ def report_tables(items: Sequence[PlanResults], *, periods: bool) -> dict[str, p
         tables["supply"].append(_supply(item))
         tables["splits"].append(_splits(item))
     return {name: pl.concat(frames, how="diagonal") for name, frames in tables.items() if frames}
+
+
+def _told_apart(items: Sequence[PlanResults]) -> list[PlanResults]:
+    """The same plan exported twice is labelled ``file (2)`` the second time, so that
+    every row (and every chart) belongs to one plan."""
+    seen: dict[tuple[str, str], int] = {}
+    told = []
+    for item in items:
+        key = (item.file, item.evaluation.plan.name)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] > 1:
+            item = dataclasses.replace(item, file=f"{item.file} ({seen[key]})")
+        told.append(item)
+    return told
 
 
 def _ordered(columns: Sequence[str], known: Sequence[str]) -> list[str]:

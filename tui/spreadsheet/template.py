@@ -32,7 +32,7 @@ _INTRO = (
 
 def write_template(out: Path, frames: dict[str, pl.DataFrame]) -> None:
     """Write the template to ``out``, its sheets filled from ``frames`` (by file name)."""
-    import xlsxwriter
+    import xlsxwriter  # type: ignore[import-untyped]
 
     workbook = xlsxwriter.Workbook(
         str(out),
