@@ -97,6 +97,17 @@ CORPUS: dict[str, tuple[list[Callable[[Sheets], None]], list[str]]] = {
             "element, period, capacity_t, price_usd_kg, china_share)"
         ],
     ),
+    "header not on row 1": (
+        [lambda sheets: sheets["demand"].insert(0, ["Demand forecast 2026"])],
+        [
+            "demand: missing columns 'element', 'period', 'tonnes' on row 1 "
+            "(the columns are element, period, tonnes)"
+        ],
+    ),
+    "empty sheet": (
+        [lambda sheets: sheets.__setitem__("sources", [])],
+        ["sources!A1: expected the header row source, name, origin; found an empty row"],
+    ),
     "missing sheet": (
         [_rename_sheet("supply", "Suply")],
         ["BOOK: missing sheet 'supply'; did you mean 'Suply'?"],
@@ -194,3 +205,11 @@ def test_dataset_name_must_be_a_folder_name(name: str, tmp_path: Path) -> None:
     book = write_book(tmp_path / "book.xlsx", tiny_sheets())
     with pytest.raises(DatasetError, match="is not a dataset name"):
         import_dataset(book, name, tmp_path / "data")
+
+
+def test_a_damaged_workbook_is_named(tmp_path: Path) -> None:
+    book = tmp_path / "book.xlsx"
+    book.write_bytes(b"PK\x03\x04" + b"damaged" * 20)
+    (problem,) = _problems(tmp_path, book)
+    assert problem.startswith("BOOK: cannot read the workbook (")
+    assert "\n" not in problem

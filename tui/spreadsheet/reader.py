@@ -73,7 +73,7 @@ def read_workbook(path: Path) -> Workbook:
         reader = fastexcel.read_excel(path)
         names = list(reader.sheet_names)
     except (fastexcel.FastExcelError, OSError) as error:
-        book.problems.append(Problem(str(path), "", f"cannot read the workbook ({error})"))
+        book.problems.append(Problem(str(path), "", f"cannot read the workbook ({_first(error)})"))
         return book
     merges = merged_ranges(path)
     for spec in ALL_FILES:
@@ -90,10 +90,16 @@ def read_workbook(path: Path) -> Workbook:
         try:
             table = _read_sheet(reader, sheet, spec, book)
         except fastexcel.FastExcelError as error:
-            book.problems.append(Problem(sheet, "", f"cannot read the sheet ({error})"))
+            book.problems.append(Problem(sheet, "", f"cannot read the sheet ({_first(error)})"))
             table = None
         book.tables[spec.name] = table
     return book
+
+
+def _first(error: BaseException) -> str:
+    """The first line of a reader's error (the rest is its internal context)."""
+    lines = str(error).strip().splitlines()
+    return lines[0].strip() if lines else type(error).__name__
 
 
 def _refuse_format(path: Path) -> Problem | None:
@@ -179,6 +185,11 @@ def _header_positions(
     after adding the problems."""
     required = spec.column_names
     wanted = (*required, *spec.optional_names)
+    if not any(header):
+        expected = ", ".join(required)
+        message = f"expected the header row {expected}; found an empty row"
+        book.problems.append(Problem(f"{sheet}!A1", "", message))
+        return None
     where = {name: i for i, name in reversed(list(enumerate(header))) if name}
     problems = []
     for i, name in enumerate(header):
@@ -188,6 +199,7 @@ def _header_positions(
     extras = [i for i, name in enumerate(header) if name and name not in wanted]
     missing = [name for name in required if name not in where]
     claimed: set[int] = set()
+    unmatched = []
     for name in missing:
         unused = {header[i]: i for i in extras if i not in claimed}
         close = difflib.get_close_matches(name, list(unused), n=1, cutoff=0.6)
@@ -198,9 +210,12 @@ def _header_positions(
             message = f"unknown column {close[0]!r}; did you mean {name!r}?"
             problems.append(Problem(cell, "", message))
         else:
-            expected = ", ".join(required)
-            message = f"missing column {name!r} on row 1 (the columns are {expected})"
-            problems.append(Problem(sheet, "", message))
+            unmatched.append(repr(name))
+    if unmatched:
+        label = "column" if len(unmatched) == 1 else "columns"
+        expected = ", ".join(required)
+        message = f"missing {label} {', '.join(unmatched)} on row 1 (the columns are {expected})"
+        problems.append(Problem(sheet, "", message))
     for i in extras:
         if i not in claimed:
             cell = f"{sheet}!{column_letter(absolute[i])}1"
