@@ -26,6 +26,7 @@ _INTRO = (
     "A column may move, and a column of notes may be added: import ignores it with a warning.",
     "An empty cell stays empty (never 0): an empty capacity_t means unlimited.",
     "Columns marked 'may be left out' can be deleted or left empty.",
+    "The products and bom sheets may both be left empty when all demand is on the demand sheet.",
     "Then run: replan data import THIS.xlsx --name NAME",
 )
 
@@ -80,14 +81,11 @@ def _explanation(sheet: Any, styles: _Styles) -> None:
             sheet.write_string(row, 4, info.example, styles.text)
             sheet.write_string(row, 5, optional)
             row += 1
-        if spec.optional:
-            sheet.write_string(row - 1, 6, f"({sheet_name(spec)} may be left empty)")
     sheet.set_column(0, 1, 14)
     sheet.set_column(2, 2, 13)
     sheet.set_column(3, 3, 70)
     sheet.set_column(4, 4, 14)
     sheet.set_column(5, 5, 36)
-    sheet.set_column(6, 6, 30)
     sheet.freeze_panes(top + 1, 0)
 
 
