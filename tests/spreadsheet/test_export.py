@@ -193,3 +193,31 @@ def test_the_same_plan_twice_is_told_apart(items: list[PlanResults], tmp_path: P
     assert files == [items[1].file, f"{items[1].file} (2)"]
     with zipfile.ZipFile(out) as archive:
         assert len([n for n in archive.namelist() if n.startswith("xl/charts/chart")]) == 4
+
+
+def test_figures_the_engine_adds_are_exported_too(items: list[PlanResults], tmp_path: Path) -> None:
+    """Columns are taken from the result frames, so a new figure needs no change here."""
+    evaluation = items[1].evaluation
+    cases = tuple(
+        dataclasses.replace(
+            case,
+            elements=case.elements.with_columns(pl.lit(2.0).alias("spot_t")),
+            periods=case.periods.with_columns(pl.lit(0.5).alias("spot_t")),
+        )
+        for case in evaluation.cases
+    )
+    item = dataclasses.replace(items[1], evaluation=dataclasses.replace(evaluation, cases=cases))
+    out = tmp_path / "more.xlsx"
+    export([item], out, periods=True)
+    assert set(_sheet(out, "elements").get_column("spot_t")) == {2.0}
+    supply = _sheet(out, "supply")
+    assert supply.get_column("spot_t").to_list() == [0.5 * len(evaluation.base.elements)] * len(
+        evaluation.periods
+    )
+    with zipfile.ZipFile(out) as archive:
+        supply_chart = [
+            archive.read(n).decode()
+            for n in archive.namelist()
+            if n.startswith("xl/charts/chart") and "Supply by source" in archive.read(n).decode()
+        ]
+    assert "<c:v>spot</c:v>" in supply_chart[0]
