@@ -123,3 +123,14 @@ def test_export_of_a_broken_plan_writes_nothing(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["data", "template", "{out}.xlsx"], ["export", str(TINY_PLAN), "--out", "{out}.xlsx"]],
+)
+def test_writing_into_a_missing_folder_is_one_line(command: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "nosuch" / "book"
+    result = replan(*(word.format(out=out) for word in command))
+    assert result.returncode == 1
+    assert stderr_lines(result) == [f"{out}.xlsx: no such folder {str(out.parent)!r}"]

@@ -55,6 +55,9 @@ def test_summary_has_every_plan_and_case_with_its_headline(
     for row, (_, _, portfolio) in zip(summary.iter_rows(named=True), expected, strict=True):
         for figure, value in portfolio.items():
             assert row[figure] == pytest.approx(value, rel=1e-12, abs=1e-9), figure
+    premiums = summary.filter(pl.col("case") == "base").get_column("premium_usd").to_list()
+    assert premiums == [pytest.approx(item.evaluation.premium_usd) for item in items]
+    assert summary.filter(pl.col("case") != "base").get_column("premium_usd").null_count() == 3
 
 
 def test_elements_sheet_gives_the_engine_figures(workbook: Path, items: list[PlanResults]) -> None:

@@ -16,6 +16,8 @@ from typing import Any
 
 import polars as pl
 
+from tui.domain.errors import Problem, ReplanError
+from tui.spreadsheet.output import close_workbook, new_workbook
 from tui.spreadsheet.report import SUPPLIED, PlanResults, report_tables
 
 FORMATS = (".xlsx", ".csv", ".parquet")
@@ -42,6 +44,8 @@ def export(items: Sequence[PlanResults], out: Path, *, periods: bool) -> list[Pa
     if suffix == ".xlsx":
         write_workbook(tables, out, len(items))
         return [out]
+    if not out.parent.is_dir():
+        raise ReplanError(Problem(str(out), "", f"no such folder {str(out.parent)!r}"))
     written = []
     for name, frame in tables.items():
         path = out.with_name(f"{out.stem}-{name}{suffix}")
@@ -69,12 +73,7 @@ def number_format(column: str) -> str | None:
 
 
 def write_workbook(tables: dict[str, pl.DataFrame], out: Path, plans: int) -> None:
-    import xlsxwriter  # type: ignore[import-untyped]
-
-    workbook = xlsxwriter.Workbook(
-        str(out),
-        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
-    )
+    workbook = new_workbook(out)
     header = {"bold": True, "bg_color": "#DDEBF7", "bottom": 1, "text_wrap": False}
     for name, frame in tables.items():
         formats = {c: f for c in frame.columns if (f := number_format(c)) is not None}
@@ -89,7 +88,7 @@ def write_workbook(tables: dict[str, pl.DataFrame], out: Path, plans: int) -> No
             table_style="Table Style Light 9",
         )
     _charts(workbook, tables, plans)
-    workbook.close()
+    close_workbook(workbook, out)
 
 
 def _charts(workbook: Any, tables: dict[str, pl.DataFrame], plans: int) -> None:

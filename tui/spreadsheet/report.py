@@ -3,7 +3,8 @@
 Built from the engine's result frames, taking their columns as they come (after the
 figure order of ``tui.domain.figures``), so figures the engine adds are exported too.
 
-- ``summary``: one row per plan and case, the headline (portfolio) figures
+- ``summary``: one row per plan and case, the headline (portfolio) figures, and on the
+  base case's row the premium over buying everything from China
 - ``elements``: per plan, case and element
 - ``quarters`` (asked for): per plan, case, element and quarter
 - ``supply``: per plan and quarter of the base case, demand and what each source delivers
@@ -106,6 +107,8 @@ def _summary(item: PlanResults) -> pl.DataFrame:
         }
         row |= {name: _float(figures[name]) for name in _ordered(list(figures), PORTFOLIO_FIGURES)}
         row["worst_days_short"] = float(case.worst_days_short)
+        # what the plan costs over buying everything from China: a plan-wide figure
+        row["premium_usd"] = float(evaluation.premium_usd) if case is evaluation.base else None
         rows.append(row)
     return pl.DataFrame(rows, infer_schema_length=None)
 

@@ -18,6 +18,7 @@ from tui.dataset.checks import GROUPS, MAY_BE_EMPTY, NUMERIC, Column, Kind
 from tui.dataset.files import ALL_FILES, DEFINED_BY, FileSpec
 from tui.spreadsheet.cells import column_letter, sheet_name
 from tui.spreadsheet.columns import about
+from tui.spreadsheet.output import close_workbook, new_workbook
 
 EXPLANATION_SHEET = "README"
 _LAST_ROW = 1_048_575  # Excel's last row (0-based): validation covers rows yet to be typed
@@ -33,12 +34,7 @@ _INTRO = (
 
 def write_template(out: Path, frames: dict[str, pl.DataFrame]) -> None:
     """Write the template to ``out``, its sheets filled from ``frames`` (by file name)."""
-    import xlsxwriter  # type: ignore[import-untyped]
-
-    workbook = xlsxwriter.Workbook(
-        str(out),
-        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
-    )
+    workbook = new_workbook(out)
     styles = _Styles(workbook)
     _explanation(workbook.add_worksheet(EXPLANATION_SHEET), styles)
     for spec in ALL_FILES:
@@ -46,7 +42,7 @@ def write_template(out: Path, frames: dict[str, pl.DataFrame]) -> None:
         if frame is None:
             frame = pl.DataFrame(schema=_schema(spec))
         _data_sheet(workbook.add_worksheet(sheet_name(spec)), spec, frame, styles)
-    workbook.close()
+    close_workbook(workbook, out)
 
 
 class _Styles:
