@@ -26,15 +26,17 @@ from tests.cli.runner import (
 TOP_KEYS = ["plan", "dataset", "horizon", "warnings", "cases"]
 PORTFOLIO_KEYS = [
     "demand_t", "supplied_t", "gap_t", "coverage", "china_exposure", "china_exposure_value",
-    "cost_usd", "stockpile_drawn_t", "shortfall_t",
+    "cost_usd", "stockpile_drawn_t", "shortfall_t", "spot_t", "spot_cost_usd",
+    "china_exposure_bought", "stock_cost_usd", "total_cost_usd", "value_short_usd",
 ]  # fmt: skip
 ELEMENT_KEYS = [
     "element", "demand_t", "supplied_t", "gap_t", "coverage", "china_exposure", "cost_usd",
-    "stockpile_t", "stockpile_drawn_t", "shortfall_t", "days_short",
+    "stockpile_t", "stockpile_drawn_t", "shortfall_t", "days_short", "spot_t", "spot_cost_usd",
+    "china_exposure_bought", "stock_cost_usd", "total_cost_usd",
 ]  # fmt: skip
 PERIOD_KEYS = [
     "element", "period", "demand_t", "supplied_t", "gap_t", "china_exposure", "shortfall_t",
-    "supplied_by",
+    "supplied_by", "spot_t", "china_exposure_bought", "spot_by",
 ]  # fmt: skip
 
 
@@ -60,7 +62,7 @@ def test_json_shape_and_key_order() -> None:
         assert [e["element"] for e in case["elements"]] == ["Nd", "Dy", "Lu"]
         for element in case["elements"]:
             assert list(element) == ELEMENT_KEYS
-        assert list(case["products"][0]) == ["product", "units", "units_short"]
+        assert list(case["products"][0]) == ["product", "units", "units_short", "value_short_usd"]
         numbers = [*case["portfolio"].values()] + [
             v for e in case["elements"] for k, v in e.items() if k != "element"
         ]

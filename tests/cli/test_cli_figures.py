@@ -26,6 +26,10 @@ Base case, per quarter
       2 × (71.4×50 + 30.6×60) = 10,812; Dy Q1 2,520 / 2,940; Dy Q2 1,890 / 3,150
       → 11,917.2 / 16,902.
   motor: units short per quarter 1,000 × 10.6/102 (Nd is the worst), 2,000 units.
+  No source sells spot and the plan has no carrying cost: spot and stock cost are 0,
+  total cost is the cost, and exposure as bought is that of what is delivered:
+      Nd (71.4 + 20×.1) / 91.4 per quarter; Dy Q1 8.4 / 9.4, Q2 6.3 / 9.4;
+      portfolio (2 × 73.4 + 14.7) / 201.6. The motor has no unit value: null.
 
 Stress "China cut": f[2026Q2] = 0.5 × 2/3 = 1/3, so china delivers A × 2/3 in Q2
   Nd Q2: 47.6 + 20 = 67.6, gap 34.4, shortfall 34.4; cost 47.6×50,000 + 1,200,000.
@@ -65,6 +69,17 @@ def _period(case: dict, symbol: str, period: str) -> dict:
     return next(p for p in case["periods"] if p["element"] == symbol and p["period"] == period)
 
 
+def _no_buying(bought_exposure: float | None, cost: float) -> dict:
+    """An element's buying figures when nothing sells spot and stock costs nothing."""
+    return {
+        "spot_t": 0.0,
+        "spot_cost_usd": 0.0,
+        "china_exposure_bought": None if bought_exposure is None else approx(bought_exposure),
+        "stock_cost_usd": 0.0,
+        "total_cost_usd": approx(cost),
+    }
+
+
 def test_header(document: dict) -> None:
     assert document["plan"] == "Tiny plan"
     assert document["dataset"] == "tiny"
@@ -84,6 +99,12 @@ def test_base_portfolio(document: dict) -> None:
         "cost_usd": approx(2 * 4_770_000 + 2_720_000 + 2_930_000),
         "stockpile_drawn_t": approx(2.2),
         "shortfall_t": approx(21.2),
+        "spot_t": 0.0,
+        "spot_cost_usd": 0.0,
+        "china_exposure_bought": approx(161.5 / 201.6),
+        "stock_cost_usd": 0.0,
+        "total_cost_usd": approx(2 * 4_770_000 + 2_720_000 + 2_930_000),
+        "value_short_usd": None,
     }
 
 
@@ -101,6 +122,7 @@ def test_base_elements(document: dict) -> None:
         "stockpile_drawn_t": approx(0.0),
         "shortfall_t": approx(21.2),
         "days_short": approx(2 * 10.6 * 91.25 / D_ND),
+        **_no_buying(73.4 / 91.4, 9_540_000),
     }
     assert _element(base, "Dy") == {
         "element": "Dy",
@@ -114,6 +136,7 @@ def test_base_elements(document: dict) -> None:
         "stockpile_drawn_t": approx(2.2),
         "shortfall_t": approx(0.0),
         "days_short": approx(0.0),
+        **_no_buying(14.7 / 18.8, 5_650_000),
     }
     # Lu: no demand at all — still listed; its exposure is null (Σ D = 0), coverage 1.
     assert _element(base, "Lu") == {
@@ -128,6 +151,7 @@ def test_base_elements(document: dict) -> None:
         "stockpile_drawn_t": 0.0,
         "shortfall_t": 0.0,
         "days_short": 0.0,
+        **_no_buying(None, 0.0),
     }
 
 
@@ -142,6 +166,9 @@ def test_base_periods(document: dict) -> None:
         "china_exposure": approx(0.8),
         "shortfall_t": approx(0.0),
         "supplied_by": {"china": approx(8.4), "lynas": approx(0.0), "recycling": approx(1.0)},
+        "spot_t": 0.0,
+        "china_exposure_bought": approx(8.4 / 9.4),
+        "spot_by": {},
     }
     assert _period(base, "Dy", "2026Q2")["supplied_by"] == {
         "china": approx(6.3),
@@ -156,7 +183,12 @@ def test_base_periods(document: dict) -> None:
 
 def test_base_products(document: dict) -> None:
     assert document["cases"][0]["products"] == [
-        {"product": "motor", "units": approx(2000.0), "units_short": approx(2000 * 10.6 / D_ND)}
+        {
+            "product": "motor",
+            "units": approx(2000.0),
+            "units_short": approx(2000 * 10.6 / D_ND),
+            "value_short_usd": None,
+        }
     ]
 
 
@@ -175,6 +207,12 @@ def test_stress_case(document: dict) -> None:
         "cost_usd": approx(4_770_000 + 3_580_000 + 2_720_000 + 2_300_000),
         "stockpile_drawn_t": approx(STOCK_DY),
         "shortfall_t": approx(10.6 + 34.4 + dy_short),
+        "spot_t": 0.0,
+        "spot_cost_usd": 0.0,
+        "china_exposure_bought": approx((73.4 + 49.6 + 8.4 + 4.2) / (91.4 + 67.6 + 9.4 + 7.3)),
+        "stock_cost_usd": 0.0,
+        "total_cost_usd": approx(4_770_000 + 3_580_000 + 2_720_000 + 2_300_000),
+        "value_short_usd": None,
     }
     dy = _element(stress, "Dy")
     assert dy["shortfall_t"] == approx(0.847945205479452)

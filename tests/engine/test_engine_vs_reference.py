@@ -10,11 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from tests.engine.compare import Scales, differences, evaluation_to_dict
 from tests.engine.reference import evaluate_reference
-from tests.engine.strategies import datasets_and_plans, splits
+from tests.engine.strategies import datasets_and_plans
 from tests.synthetic import make_dataset, make_plan
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Plan
@@ -45,22 +44,6 @@ def test_engine_matches_reference(case: tuple[Dataset, Plan]) -> None:
     assert evaluation.sources == dataset.source_ids
     assert [c.case for c in evaluation.cases] == ["base", *(s.name for s in plan.stress)]
     _assert_matches(dataset, plan, evaluation_to_dict(evaluation))
-
-
-@settings(SETTINGS, max_examples=150)
-@given(datasets_and_plans(), st.data())
-def test_reevaluate_after_one_split_equals_a_full_evaluate(
-    case: tuple[Dataset, Plan], data: st.DataObject
-) -> None:
-    dataset, plan = case
-    element = data.draw(st.sampled_from(dataset.element_ids), label="element")
-    changed = plan.with_split(element, data.draw(splits(dataset.source_ids), label="split"))
-    engine = Engine(dataset)
-    again = evaluation_to_dict(engine.reevaluate(engine.evaluate(plan), changed, element))
-    full = evaluation_to_dict(engine.evaluate(changed))
-    found = differences(full, again, Scales.of(evaluate_reference(dataset, changed)))
-    assert not found, "\n".join(found[:20])
-    _assert_matches(dataset, changed, again)
 
 
 def test_large_synthetic_dataset_matches_reference() -> None:

@@ -265,7 +265,7 @@ def test_products_add_demand_and_lose_units_pro_rata(evaluate: Evaluator) -> Non
 
 def test_engine_warns_about_an_uncovered_element_with_demand() -> None:
     evaluation = Engine(SPLIT_DATA).evaluate(b.plan({"Dy": b.split(china=100)}))
-    assert any("Nd" in warning for warning in evaluation.warnings)
+    assert [(w.kind, w.element) for w in evaluation.warnings] == [("uncovered", "Nd")]
 
 
 def test_a_twelve_day_window_cuts_twelve_days_of_a_quarter(evaluate: Evaluator) -> None:

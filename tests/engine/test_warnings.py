@@ -23,7 +23,8 @@ DATA = b.dataset(
 
 def test_an_uncovered_element_with_demand_is_named():
     warnings = Engine(DATA).evaluate(b.plan({"Dy": b.split(china=100)})).warnings
-    assert warnings == (
+    assert [(w.kind, w.element) for w in warnings] == [("uncovered", "Nd")]
+    assert tuple(map(str, warnings)) == (
         "Nd: has demand but no split in the plan or [defaults]; its whole demand is a gap",
     )
 
@@ -31,21 +32,21 @@ def test_an_uncovered_element_with_demand_is_named():
 def test_quarters_before_a_schedule_alone_are_named():
     later = ElementPlan(schedule=(ScheduleStep("2026Q2", Split({"china": 100})),))
     plan = b.plan({"Nd": b.split(china=100), "Dy": later})
-    assert Engine(DATA).evaluate(plan).warnings == (
+    assert tuple(map(str, Engine(DATA).evaluate(plan).warnings)) == (
         "Dy: no split before 2026Q2; its demand there is a gap",
     )
 
 
 def test_a_share_where_the_source_has_no_supply_is_named():
     plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=50, lynas=50)})
-    assert Engine(DATA).evaluate(plan).warnings == (
+    assert tuple(map(str, Engine(DATA).evaluate(plan).warnings)) == (
         "Dy: lynas has no supply in 2026Q1; its share there is a gap",
     )
 
 
 def test_a_covered_plan_has_no_warning():
     plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=100)})
-    assert Engine(DATA).evaluate(plan).warnings == ()
+    assert tuple(map(str, Engine(DATA).evaluate(plan).warnings)) == ()
 
 
 def test_worst_figures_name_the_case_and_element_hit_hardest():
@@ -68,3 +69,15 @@ def test_worst_figures_name_the_case_and_element_hit_hardest():
     assert evaluation.worst_stress_days_short == 91.25
     no_stress = Engine(DATA).evaluate(b.plan({"Nd": b.split(china=100)}))
     assert no_stress.worst_stress_shortfall_t is None
+
+
+def test_a_warning_carries_its_element_source_and_quarters():
+    plan = b.plan({"Nd": b.split(china=100), "Dy": b.split(china=50, lynas=50)})
+    (warning,) = Engine(DATA).evaluate(plan).warnings
+    assert (warning.kind, warning.element, warning.source, warning.quarters) == (
+        "no_supply",
+        "Dy",
+        "lynas",
+        "2026Q1",
+    )
+    assert warning.message == "lynas has no supply in 2026Q1; its share there is a gap"

@@ -114,7 +114,10 @@ class ReplanApp(App[int]):
                 else ""
             )
             self.notify(
-                "\n".join(warnings[:3]) + more, title="Warnings", severity="warning", timeout=8
+                "\n".join(map(str, warnings[:3])) + more,
+                title="Warnings",
+                severity="warning",
+                timeout=8,
             )
 
     @property

@@ -40,7 +40,7 @@ def evaluate_file(path: Path, data_dir: Path | None) -> Evaluated:
     except OSError as error:  # the plan loader should say this itself; never a traceback
         raise ReplanError(Problem(str(path), "", error.strerror or str(error))) from error
     evaluation = workspace.evaluate()
-    return Evaluated(str(path), workspace, evaluation, evaluation.warnings)
+    return Evaluated(str(path), workspace, evaluation, tuple(map(str, evaluation.warnings)))
 
 
 def warning_lines(item: Evaluated) -> list[str]:
@@ -98,10 +98,10 @@ def _print_table(item: Evaluated, periods: bool, style: Style, *, first: bool) -
 
 
 def _print_json(items: list[Evaluated], periods: bool, *, as_array: bool) -> None:
-    from tui.cli.formats.json_output import dumps, evaluation_to_dict
+    from tui.cli.formats.json_output import evaluation_json
 
     documents = [
-        evaluation_to_dict(
+        evaluation_json(
             item.evaluation,
             dataset=item.workspace.dataset.name,
             warnings=item.warnings,
@@ -110,7 +110,8 @@ def _print_json(items: list[Evaluated], periods: bool, *, as_array: bool) -> Non
         )
         for item in items
     ]
-    sys.stdout.write(dumps(documents if as_array else documents[0]) + "\n")
+    text = "[\n" + ",\n".join(documents) + "\n]" if as_array else documents[0]
+    sys.stdout.write(text + "\n")
 
 
 def _print_csv(items: list[Evaluated], periods: bool) -> None:

@@ -1,9 +1,10 @@
-"""SPEC §5 as polars expressions over the dense grid.
+"""The model as a polars pipeline over long frames, step by step in the planner's words.
 
-Rows are in a fixed order — case, element, period, source — so sums over sources,
-periods or elements are reshapes into fixed-width arrays followed by ``arr.sum()``,
-and no group-by or join runs per evaluation. The stockpile draw, the one
-sequential rule, is a prefix sum within each (case, element) array.
+One row per (case, element, period, source) carries the plan's split fraction ``w``,
+the case's cut ``f`` and price factor, and the dataset's capacity, prices and China
+share. Sums over sources, quarters and elements are ``group_by``s; the two rules that
+run in order — spot purchases filled cheapest first, stock drawn quarter by quarter —
+are cumulative sums over the right groups.
 """
 
 from __future__ import annotations
@@ -13,136 +14,279 @@ from dataclasses import dataclass
 import polars as pl
 
 from tui.domain.period import DAYS_PER_QUARTER
-from tui.engine.prepare import Grid
 
 ROUNDING_NOISE = 1e-12
 """Relative size below which a gap is floating-point noise, not a shortage."""
 
+QUARTER = ["case", "e", "p"]
+ELEMENT = ["case", "e"]
+
 
 @dataclass(frozen=True)
 class Figures:
-    """What one evaluation computed, every case stacked (case 0 = base)."""
+    """What one evaluation computed, every case stacked (case 0 = base), in order."""
 
-    quarters: pl.DataFrame  # per (case, e, p): element, period, D, supplied, gap, X, ...
-    elements: pl.DataFrame  # per (case, e)
+    rows: pl.DataFrame  # per (case, element, period, source)
+    quarters: pl.DataFrame  # per (case, element, period)
+    elements: pl.DataFrame  # per (case, element)
     portfolio: pl.DataFrame  # per case
+    products: pl.DataFrame  # per (case, product)
 
 
-def _over(column: str | pl.Expr, width: int) -> pl.Expr:
-    expr = pl.col(column) if isinstance(column, str) else column
-    return expr.reshape((-1, width)).arr.sum()
+def _ratio(numerator: pl.Expr, denominator: pl.Expr, when_zero: float | None) -> pl.Expr:
+    return pl.when(denominator > 0).then(numerator / denominator).otherwise(when_zero)
 
 
-def compute(grid: Grid, w: pl.Series, f: pl.Series, stock_days: list[float]) -> Figures:
-    n_e, n_p, n_s = len(grid.elements), len(grid.periods), len(grid.sources)
-    n_cases = len(f) // grid.size
-    tiled = grid.tiled(n_cases)
-
-    # The plan's own figures do not depend on the case: planned volume and exposure.
-    plan_rows = grid.rows.select("D", "cs", "price").with_columns(w.alias("w"))
-    planned = pl.col("D") * pl.col("w")
-    plan = plan_rows.select(
-        _over(pl.col("w") * pl.col("cs"), n_s).alias("X"),
-        _over(planned * pl.col("cs"), n_s).alias("Acs"),
-        _over(planned * pl.col("cs") * pl.col("price"), n_s).alias("Acsp"),
-        _over(planned * pl.col("price"), n_s).alias("Ap"),
-    )
-    volume = plan_rows.select(planned.alias("A")).get_column("A")
-
-    # Deliveries per case: S = min(A, C × (1 − f)), C = A for an unlimited source.
-    capacity = pl.when(pl.col("unlimited")).then(pl.col("A")).otherwise(pl.col("cap"))
-    delivered = tiled.rows.with_columns(
-        pl.concat([volume] * n_cases).alias("A"), f.alias("f")
-    ).select(pl.min_horizontal(pl.col("A"), capacity * (1 - pl.col("f"))).alias("S"), "price")
-    by_quarter = delivered.select(
-        _over("S", n_s).alias("supplied"),
-        _over(pl.col("S") * pl.col("price"), n_s).mul(1000).alias("cost"),
-        *[pl.col("S").reshape((-1, n_s)).arr.get(s).alias(f"S{s}") for s in range(n_s)],
-    )
-
-    stock = [
-        days * total / (DAYS_PER_QUARTER * n_p)
-        for days, total in zip(stock_days, grid.demand_by_element.to_list(), strict=True)
-    ]
-    # A split such as 80/20 delivers D×0.8 + D×0.2, which can miss D by a rounding
-    # error; a gap within that noise is no gap (it would flag products short).
-    missing = pl.col("D") - pl.col("supplied")
-    gap = pl.when(missing > pl.col("D") * ROUNDING_NOISE).then(missing).otherwise(0.0)
-    # Gap of the earlier quarters of the same (case, element): the stock already drawn.
-    gap_before = pl.col("gap").shift(1, fill_value=0.0).cum_sum().over("block")
-    stock_here = pl.lit(pl.Series(stock, dtype=pl.Float64)).gather(pl.col("element_at"))
-    drawn = pl.min_horizontal(pl.col("gap"), (stock_here - gap_before).clip(lower_bound=0.0))
-    shortfall = pl.col("gap") - pl.col("drawn")
-    days_short = (
-        pl.when(pl.col("D") > 0).then(shortfall / (pl.col("D") / DAYS_PER_QUARTER)).otherwise(0.0)
-    )
-    quarters = (
-        pl.concat([tiled.quarters, by_quarter], how="horizontal")
-        .with_columns(gap.alias("gap"), pl.concat([plan.get_column("X")] * n_cases).alias("X"))
-        .with_columns(drawn.alias("drawn"))
-        .with_columns(shortfall.alias("shortfall"), days_short.alias("days_short"))
-    )
-
-    per_element = plan.select(_over("Acs", n_p).alias("Acs"))
-    elements = quarters.select(
-        _over("D", n_p).alias("demand_t"),
-        _over("supplied", n_p).alias("supplied_t"),
-        _over("gap", n_p).alias("gap_t"),
-        _over("cost", n_p).alias("cost_usd"),
-        _over("drawn", n_p).alias("stockpile_drawn_t"),
-        _over("shortfall", n_p).alias("shortfall_t"),
-        _over("days_short", n_p).alias("days_short"),
-    ).with_columns(
-        tiled.element_names,
-        pl.Series("stockpile_t", stock * n_cases, dtype=pl.Float64),
-        pl.concat([per_element.get_column("Acs")] * n_cases).alias("Acs"),
-    )
-    demand = pl.col("demand_t")
-    elements = elements.with_columns(
-        pl.when(demand > 0).then(pl.col("supplied_t") / demand).otherwise(1.0).alias("coverage"),
-        pl.when(demand > 0).then(pl.col("Acs") / demand).otherwise(None).alias("china_exposure"),
-    )
-    totals = plan.select(pl.col("Acs").sum(), pl.col("Acsp").sum(), pl.col("Ap").sum()).row(0)
-    acs, acsp, ap = totals
-    portfolio = elements.select(
-        _over("demand_t", n_e).alias("demand_t"),
-        _over("supplied_t", n_e).alias("supplied_t"),
-        _over("gap_t", n_e).alias("gap_t"),
-        _over("cost_usd", n_e).alias("cost_usd"),
-        _over("stockpile_drawn_t", n_e).alias("stockpile_drawn_t"),
-        _over("shortfall_t", n_e).alias("shortfall_t"),
-    ).with_columns(
-        pl.when(demand > 0).then(pl.col("supplied_t") / demand).otherwise(1.0).alias("coverage"),
-        pl.when(demand > 0).then(acs / demand).otherwise(None).alias("china_exposure"),
-        pl.lit(acsp / ap if ap > 0 else None, dtype=pl.Float64).alias("china_exposure_value"),
-    )
-    return Figures(quarters=quarters, elements=elements, portfolio=portfolio)
+def _beyond_noise(missing: pl.Expr, demand: pl.Expr) -> pl.Expr:
+    """A split such as 80/20 delivers D×0.8 + D×0.2, which can miss D by a rounding
+    error; a gap within that noise is no gap (it would flag products short)."""
+    return pl.when(missing > demand * ROUNDING_NOISE).then(missing).otherwise(0.0)
 
 
-def units_short(grid: Grid, quarters: pl.DataFrame, n_cases: int) -> list[pl.Series]:
-    """Per case, units short per product (dataset order), summed over the horizon.
+def compute(
+    rows: pl.DataFrame,
+    cases: pl.DataFrame,
+    weights: pl.DataFrame,
+    disruptions: pl.DataFrame,
+    stock: pl.DataFrame,
+    products: ProductFrames | None,
+) -> Figures:
+    """Every figure of every case.
 
-    ``units_short[q,p] = units[q,p] × max over q's elements of shortfall/D``: the
-    ratios are gathered through the fixed product slots (see ``Grid``), the max taken
-    across each product's slots and the units summed per product, all cases at once.
+    ``rows``: the horizon's (element, period, source) rows; ``weights``: w per
+    (element, p, source); ``disruptions``: cut_source, f, price_factor per (case,
+    element, p); ``stock``: per element (dataset order) stockpile_t, stock_cost_usd.
     """
-    tiled = grid.tiled(n_cases)
-    plane = len(grid.elements) * len(grid.periods)
-    ratio = quarters.select(
-        pl.when(pl.col("D") > 0).then(pl.col("shortfall") / pl.col("D")).otherwise(0.0)
-    ).to_series()
-    padding = pl.Series([0.0])
-    ratios = pl.concat(
-        [part for k in range(n_cases) for part in (ratio.slice(k * plane, plane), padding)]
-    )
-    short = tiled.product_slots.select(
-        (
-            pl.lit(ratios).gather(pl.col("slot")).reshape((-1, grid.slot_width)).arr.max()
-            * tiled.product_units
+    by_row = _contracts_and_spot(rows, cases, weights, disruptions)
+    quarters = _quarters(by_row, stock)
+    elements = _elements(quarters, stock)
+    product_figures = _products(quarters, cases, products)
+    portfolio = _portfolio(elements, product_figures)
+    return Figures(by_row, quarters, elements, portfolio, product_figures)
+
+
+def _contracts_and_spot(
+    rows: pl.DataFrame, cases: pl.DataFrame, weights: pl.DataFrame, disruptions: pl.DataFrame
+) -> pl.DataFrame:
+    """Planned volume, contract deliveries and spot purchases per source.
+
+    - planned ``A = D × w``
+    - cut capacity ``C' = C × (1 − f)``, or ``A × (1 − f)`` for an unlimited row
+    - delivered under contract ``S = min(A, C')``; the gap ``G = D − Σ_s S``
+    - spot limit: a limited row sells what its cut capacity has left, ``C' − S``; an
+      unlimited one ``(1 − f) × G``; a source without a spot premium sells nothing
+    - spot fills G from the cheapest spot price (price × (1 + premium) × price factor)
+      first, ties in dataset order, each source up to its limit
+    """
+    cut = pl.when(pl.col("source") == pl.col("cut_source")).then(pl.col("f")).otherwise(0.0)
+    planned = pl.col("demand_t") * pl.col("w")
+    uncut = 1 - pl.col("f")
+    frame = (
+        cases.select("case")
+        .join(rows, how="cross")
+        .join(weights, on=["element", "p", "source"], how="left", maintain_order="left")
+        .join(disruptions, on=["case", "element", "p"], how="left", maintain_order="left")
+        .with_columns(
+            pl.col("w").fill_null(0.0),
+            cut.fill_null(0.0).alias("f"),
+            pl.col("price_factor").fill_null(1.0),
         )
-        .reshape((-1, len(grid.periods)))
-        .arr.sum()
-        .alias("units_short")
-    ).to_series()
-    n_q = len(grid.products)
-    return [short.slice(k * n_q, n_q) for k in range(n_cases)]
+        .with_columns(planned.alias("planned_t"))
+        .with_columns(
+            pl.when(pl.col("unlimited"))
+            .then(pl.col("planned_t") * uncut)
+            .otherwise(pl.col("capacity_t") * uncut)
+            .alias("cut_capacity_t")
+        )
+        .with_columns(
+            pl.min_horizontal("planned_t", "cut_capacity_t").alias("supplied_t"),
+            (pl.col("spot_price_usd_kg") * pl.col("price_factor")).alias("spot_price"),
+        )
+        .with_columns(
+            _beyond_noise(
+                pl.col("demand_t") - pl.col("supplied_t").sum().over(QUARTER), pl.col("demand_t")
+            ).alias("gap_t")
+        )
+        .with_columns(
+            pl.when(pl.col("spot_price").is_null())
+            .then(0.0)
+            .when(pl.col("unlimited"))
+            .then(uncut * pl.col("gap_t"))
+            .otherwise(pl.col("cut_capacity_t") - pl.col("supplied_t"))
+            .alias("spot_limit_t")
+        )
+    )
+    bought_before = pl.col("spot_limit_t").cum_sum().over(QUARTER) - pl.col("spot_limit_t")
+    return (
+        frame.sort([*QUARTER, "spot_price", "s"], nulls_last=True)
+        .with_columns(
+            pl.min_horizontal("spot_limit_t", pl.col("gap_t") - bought_before)
+            .clip(lower_bound=0.0)
+            .alias("spot_t")
+        )
+        .sort([*QUARTER, "s"])
+    )
+
+
+def _quarters(by_row: pl.DataFrame, stock: pl.DataFrame) -> pl.DataFrame:
+    """Per (case, element, period): totals over sources, then the stock draw.
+
+    Stock is drawn from what spot left, in period order and never refilled:
+    ``drawn = min(left after spot, stock − what earlier quarters needed)``.
+    """
+    bought = pl.col("supplied_t") + pl.col("spot_t")
+    planned = pl.col("planned_t")
+    remaining = pl.col("remaining_t")
+    needed_before = remaining.cum_sum().over(ELEMENT) - remaining
+    drawn = pl.min_horizontal(
+        remaining, (pl.col("stockpile_t") - needed_before).clip(lower_bound=0.0)
+    )
+    shortfall = remaining - pl.col("stockpile_drawn_t")
+    return (
+        by_row.group_by(QUARTER, maintain_order=True)
+        .agg(
+            pl.col("element").first(),
+            pl.col("period").first(),
+            pl.col("demand_t").first(),
+            pl.col("supplied_t").sum(),
+            pl.col("gap_t").first(),
+            (pl.col("w") * pl.col("china_share")).sum().alias("china_exposure"),
+            (pl.col("supplied_t") * pl.col("price_usd_kg")).sum().mul(1000).alias("contract_usd"),
+            pl.col("spot_t").sum(),
+            (pl.col("spot_t") * pl.col("spot_price")).sum().mul(1000).alias("spot_cost_usd"),
+            bought.sum().alias("bought_t"),
+            (bought * pl.col("china_share")).sum().alias("bought_china_t"),
+            (planned * pl.col("china_share")).sum().alias("planned_china_t"),
+            (planned * pl.col("china_share") * pl.col("price_usd_kg")).sum().alias("china_usd"),
+            (planned * pl.col("price_usd_kg")).sum().alias("planned_usd"),
+        )
+        .join(stock.select("e", "stockpile_t"), on="e", how="left", maintain_order="left")
+        .with_columns(
+            _beyond_noise(pl.col("gap_t") - pl.col("spot_t"), pl.col("demand_t")).alias(
+                "remaining_t"
+            ),
+            _ratio(pl.col("bought_china_t"), pl.col("bought_t"), None).alias(
+                "china_exposure_bought"
+            ),
+        )
+        .with_columns(drawn.alias("stockpile_drawn_t"))
+        .with_columns(shortfall.alias("shortfall_t"))
+        .with_columns(
+            _ratio(pl.col("shortfall_t"), pl.col("demand_t") / DAYS_PER_QUARTER, 0.0).alias(
+                "days_short"
+            )
+        )
+    )
+
+
+_SUMMED = (
+    "demand_t",
+    "supplied_t",
+    "gap_t",
+    "contract_usd",
+    "spot_t",
+    "spot_cost_usd",
+    "stockpile_drawn_t",
+    "shortfall_t",
+    "bought_t",
+    "bought_china_t",
+    "planned_china_t",
+    "china_usd",
+    "planned_usd",
+)
+
+
+def _shares_and_costs(frame: pl.DataFrame) -> pl.DataFrame:
+    """Coverage, exposures and costs from the summed tonnes and dollars."""
+    return frame.with_columns(
+        _ratio(pl.col("supplied_t"), pl.col("demand_t"), 1.0).alias("coverage"),
+        _ratio(pl.col("planned_china_t"), pl.col("demand_t"), None).alias("china_exposure"),
+        _ratio(pl.col("bought_china_t"), pl.col("bought_t"), None).alias("china_exposure_bought"),
+        (pl.col("contract_usd") + pl.col("spot_cost_usd")).alias("cost_usd"),
+    ).with_columns((pl.col("cost_usd") + pl.col("stock_cost_usd")).alias("total_cost_usd"))
+
+
+def _elements(quarters: pl.DataFrame, stock: pl.DataFrame) -> pl.DataFrame:
+    totals = quarters.group_by(ELEMENT, maintain_order=True).agg(
+        pl.col("element").first(), *[pl.col(name).sum() for name in (*_SUMMED, "days_short")]
+    )
+    with_stock = totals.join(
+        stock.select("e", "stockpile_t", "stock_cost_usd"), on="e", maintain_order="left"
+    )
+    return _shares_and_costs(with_stock)
+
+
+def _portfolio(elements: pl.DataFrame, products: pl.DataFrame) -> pl.DataFrame:
+    value_short = products.group_by("case").agg(
+        pl.when(pl.col("value_short_usd").is_not_null().any())
+        .then(pl.col("value_short_usd").sum())
+        .alias("value_short_usd")
+    )
+    totals = elements.group_by("case", maintain_order=True).agg(
+        *[pl.col(name).sum() for name in (*_SUMMED, "stock_cost_usd")]
+    )
+    return (
+        _shares_and_costs(totals)
+        .with_columns(
+            _ratio(pl.col("china_usd"), pl.col("planned_usd"), None).alias("china_exposure_value")
+        )
+        .join(value_short, on="case", how="left", maintain_order="left")
+    )
+
+
+@dataclass(frozen=True)
+class ProductFrames:
+    """The horizon's products: ``products`` (product, units, value_known) in dataset
+    order, ``quarters`` (product, p, units, unit_value_usd), ``bom`` (product, element)."""
+
+    products: pl.DataFrame
+    quarters: pl.DataFrame
+    bom: pl.DataFrame
+
+
+def _products(
+    quarters: pl.DataFrame, cases: pl.DataFrame, products: ProductFrames | None
+) -> pl.DataFrame:
+    """Pro-rata rationing: ``units_short[q,p] = units × max over q's elements of
+    shortfall/D``, summed over the horizon; worth ``units_short × unit_value_usd``.
+
+    Only the quarters that are short are joined to the bill of materials, so a plan
+    without shortfall costs almost nothing here.
+    """
+    schema = {
+        "case": pl.Int32,
+        "product": pl.String,
+        "units": pl.Float64,
+        "units_short": pl.Float64,
+        "value_short_usd": pl.Float64,
+    }
+    if products is None:
+        return pl.DataFrame(schema=schema)
+    short = (
+        quarters.filter((pl.col("shortfall_t") > 0) & (pl.col("demand_t") > 0))
+        .select("case", "element", "p", (pl.col("shortfall_t") / pl.col("demand_t")).alias("r"))
+        .join(products.bom, on="element")
+        .group_by("case", "product", "p")
+        .agg(pl.col("r").max())
+        .join(products.quarters, on=["product", "p"])
+        .with_columns((pl.col("units") * pl.col("r")).alias("units_short"))
+        .group_by("case", "product")
+        .agg(
+            pl.col("units_short").sum(),
+            (pl.col("units_short") * pl.col("unit_value_usd")).sum().alias("value"),
+        )
+    )
+    return (
+        cases.select("case")
+        .join(products.products, how="cross")
+        .join(short, on=["case", "product"], how="left", maintain_order="left")
+        .select(
+            "case",
+            "product",
+            "units",
+            pl.col("units_short").fill_null(0.0),
+            pl.when(pl.col("value_known"))
+            .then(pl.col("value").fill_null(0.0))
+            .alias("value_short_usd"),
+        )
+    )

@@ -1,40 +1,34 @@
-"""The engine: prepare a dataset once, then evaluate plans against it quickly."""
+"""The engine: prepare a dataset once, then evaluate plans against it."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 import polars as pl
 
 from tui.domain.dataset import Dataset
-from tui.domain.figures import ELEMENT_FIGURES, PORTFOLIO_FIGURES
-from tui.domain.plan import BASE_CASE, Plan
+from tui.domain.figures import (
+    ELEMENT_FIGURES,
+    PERIOD_FIGURES,
+    PORTFOLIO_FIGURES,
+    PRODUCT_FIGURES,
+    spot_column,
+    supplied_column,
+)
+from tui.domain.period import DAYS_PER_QUARTER
+from tui.domain.plan import ALL_CHINA, BASE_CASE, Defaults, Plan
 from tui.engine import calculate, plan_frames
-from tui.engine.prepare import Grid, PreparedDataset
+from tui.engine.calculate import Figures, ProductFrames
+from tui.engine.prepare import HorizonFrames, PreparedDataset
 from tui.engine.results import CaseResult, Evaluation, Portfolio
 from tui.engine.warnings import plan_warnings
 
 
-@dataclass(frozen=True, eq=False)
-class _State:
-    """The arrays an evaluation was computed from, reused by ``reevaluate``."""
-
-    grid: Grid
-    weights: pl.Series
-    cuts: pl.Series
-
-
 class Engine:
-    """Prepares a dataset once; evaluates plans against it.
-
-    ``evaluate`` computes every case of a plan; ``reevaluate`` rebuilds only the
-    changed element's split weights and reuses the rest, which is what the app calls
-    on every key press.
-    """
+    """Prepares a dataset once; evaluates plans against it (every case at once)."""
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self.prepared = PreparedDataset(dataset)
+        self._all_china: dict[tuple[int, int], float] = {}
 
     def horizon(self, plan: Plan) -> tuple[str, str]:
         if plan.horizon is not None:
@@ -42,83 +36,104 @@ class Engine:
         return self.prepared.default_horizon
 
     def evaluate(self, plan: Plan) -> Evaluation:
-        grid = self.prepared.grid(*self.horizon(plan))
-        state = _State(grid, plan_frames.weights(plan, grid), plan_frames.cuts(plan, grid))
-        return self._evaluate(plan, state)
-
-    def reevaluate(self, previous: Evaluation, plan: Plan, element: str) -> Evaluation:
-        """Recompute after only ``element``'s entry in ``plan`` changed.
-
-        Falls back to a full evaluation when anything plan-wide (horizon, defaults,
-        stress cases) differs from the plan ``previous`` was computed for.
-        """
-        old = previous.plan
-        state = previous.state
-        if (
-            not isinstance(state, _State)
-            or old.horizon != plan.horizon
-            or old.defaults != plan.defaults
-            or old.stress != plan.stress
-            or element not in self.prepared.elements
-        ):
-            return self.evaluate(plan)
-        e = self.prepared.elements.index(element)
-        weights = plan_frames.weights(plan, state.grid, base=state.weights, element=e)
-        return self._evaluate(plan, _State(state.grid, weights, state.cuts))
+        frames = self.prepared.horizon(*self.horizon(plan))
+        weights = plan_frames.split_fractions(plan, frames)
+        figures = self._figures(plan, frames, weights, with_stress=True)
+        stock_cost = float(figures.portfolio.get_column("stock_cost_usd")[0])
+        return Evaluation(
+            plan=plan,
+            start=frames.periods[0],
+            end=frames.periods[-1],
+            periods=frames.periods,
+            sources=frames.sources,
+            spot_sources=frames.spot_sources,
+            warnings=tuple(plan_warnings(plan, frames, weights)),
+            cases=self._cases(plan, frames, figures),
+            all_china_cost_usd=self._all_china_cost(frames) + stock_cost,
+        )
 
     # ------------------------------------------------------------------------------
 
-    def _evaluate(self, plan: Plan, state: _State) -> Evaluation:
-        grid = state.grid
-        stock_days = [float(plan.stockpile_days(element)) for element in grid.elements]
-        figures = calculate.compute(grid, state.weights, state.cuts, stock_days)
-        n_e, n_m = len(grid.elements), len(grid.elements) * len(grid.periods)
-        portfolio = figures.portfolio.to_dicts()
-        elements = figures.elements.select(ELEMENT_FIGURES)
-        periods = figures.quarters.select(
-            "element",
-            "period",
-            pl.col("D").alias("demand_t"),
-            pl.col("supplied").alias("supplied_t"),
-            pl.col("gap").alias("gap_t"),
-            pl.col("X").alias("china_exposure"),
-            pl.col("drawn").alias("stockpile_drawn_t"),
-            pl.col("shortfall").alias("shortfall_t"),
-            "days_short",
-            *[pl.col(f"S{s}").alias(f"supplied_{name}") for s, name in enumerate(grid.sources)],
+    def _figures(
+        self, plan: Plan, frames: HorizonFrames, weights: pl.DataFrame, *, with_stress: bool
+    ) -> Figures:
+        cases = plan_frames.case_names(plan if with_stress else plan.with_stress(()))
+        disruptions = plan_frames.disruptions(plan, frames)
+        if not with_stress:
+            disruptions = disruptions.clear()
+        products = (
+            ProductFrames(frames.products_frame, frames.product_quarters, frames.bom)
+            if frames.products
+            else None
         )
-        products = self._products(grid, figures.quarters, len(portfolio))
-        cases = []
+        return calculate.compute(
+            frames.rows, cases, weights, disruptions, self._stock(plan, frames), products
+        )
+
+    def _stock(self, plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
+        """Starting stock per element, ``days × Σ_p D / (91.25 × n)``, and what holding
+        it costs: ``stock × p_min × 1000 × carrying/100 × n/4`` (n quarters)."""
+        n = len(frames.periods)
+        carrying = float(plan.stock_carrying_cost or 0)
+        days = [float(plan.stockpile_days(element)) for element in frames.elements]
+        return (
+            frames.element_totals.with_columns(pl.Series("days", days, dtype=pl.Float64))
+            .with_columns(
+                (pl.col("days") * pl.col("demand_t") / (DAYS_PER_QUARTER * n)).alias("stockpile_t")
+            )
+            .with_columns(
+                (pl.col("stockpile_t") * pl.col("p_min") * 1000 * carrying / 100 * n / 4).alias(
+                    "stock_cost_usd"
+                )
+            )
+        )
+
+    def _all_china_cost(self, frames: HorizonFrames) -> float:
+        """Cost (contract and spot) of the base case of a plan buying everything from
+        China over the same horizon; 0 when the dataset has no ``china`` source. Stock
+        costs the same in both plans, so the caller adds the plan's own stock cost."""
+        key = (frames.first, frames.last)
+        if key not in self._all_china:
+            cost = 0.0
+            if "china" in frames.sources:
+                plan = Plan("all China", self.dataset.name, defaults=Defaults(split=ALL_CHINA))
+                weights = plan_frames.split_fractions(plan, frames)
+                figures = self._figures(plan, frames, weights, with_stress=False)
+                cost = float(figures.portfolio.get_column("cost_usd")[0])
+            self._all_china[key] = cost
+        return self._all_china[key]
+
+    def _cases(self, plan: Plan, frames: HorizonFrames, figures: Figures) -> tuple[CaseResult, ...]:
+        n_elements = len(frames.elements)
+        n_quarters = n_elements * len(frames.periods)
+        n_sources = len(frames.sources)
+        n_products = len(frames.products)
+        # Rows are dense and sorted by (case, element, period, source): source k's
+        # tonnes per quarter are every n-th value from position k.
+        supplied = figures.rows.get_column("supplied_t")
+        spot = figures.rows.get_column("spot_t")
+        by_source = [
+            supplied.gather_every(n_sources, k).alias(supplied_column(source))
+            for k, source in enumerate(frames.sources)
+        ] + [
+            spot.gather_every(n_sources, frames.sources.index(source)).alias(spot_column(source))
+            for source in frames.spot_sources
+        ]
+        periods = figures.quarters.select(PERIOD_FIGURES).with_columns(by_source)
+        elements = figures.elements.select(ELEMENT_FIGURES)
+        products = figures.products.select(PRODUCT_FIGURES)
+        portfolio = figures.portfolio.select(PORTFOLIO_FIGURES).to_dicts()
+        results = []
         for k, figures_k in enumerate(portfolio):
             stress = plan.stress[k - 1] if k else None
-            cases.append(
+            results.append(
                 CaseResult(
                     case=stress.name if stress else BASE_CASE,
                     stress=stress,
-                    portfolio=Portfolio(**{name: figures_k[name] for name in PORTFOLIO_FIGURES}),
-                    elements=elements.slice(k * n_e, n_e),
-                    periods=periods.slice(k * n_m, n_m),
-                    products=products[k],
+                    portfolio=Portfolio(**figures_k),
+                    elements=elements.slice(k * n_elements, n_elements),
+                    periods=periods.slice(k * n_quarters, n_quarters),
+                    products=products.slice(k * n_products, n_products),
                 )
             )
-        return Evaluation(
-            plan=plan,
-            start=grid.periods[0],
-            end=grid.periods[-1],
-            periods=grid.periods,
-            sources=grid.sources,
-            warnings=tuple(plan_warnings(plan, grid, state.weights)),
-            cases=tuple(cases),
-            all_china_cost_usd=grid.all_china_cost_usd,
-            state=state,
-        )
-
-    def _products(self, grid: Grid, quarters: pl.DataFrame, n_cases: int) -> list[pl.DataFrame]:
-        """Per case: product, units, units_short — every product, in dataset order."""
-        if not grid.products:
-            empty = grid.units_by_product.with_columns(pl.lit(0.0).alias("units_short"))
-            return [empty] * n_cases
-        return [
-            grid.units_by_product.with_columns(short)
-            for short in calculate.units_short(grid, quarters, n_cases)
-        ]
+        return tuple(results)

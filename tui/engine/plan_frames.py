@@ -1,109 +1,108 @@
-"""A plan turned into arrays aligned with the engine's dense grid.
+"""A plan turned into small frames the engine joins onto the dataset's rows.
 
-The grid holds one row per (element, period, source), in that order, so a plan's
-split fraction for a row sits at a computable position. These loops run over what
-the plan says (elements, schedule steps, stress cases) — tens of entries — and hand
-the positions to polars, which places the values in one vectorised scatter.
+These loops run over what the plan says (elements, schedule steps, stress cases) — tens
+of entries — and give polars a few rows each; the expansion over quarters is a join.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import polars as pl
 
 from tui.domain.period import period_index
-from tui.domain.plan import Plan, Split, StressCase
-from tui.engine.prepare import Grid
+from tui.domain.plan import BASE_CASE, Plan, Split
+from tui.engine.prepare import HorizonFrames
+
+_BEFORE_EVERYTHING = -1
+"""The ``from`` quarter of an element's own split: before any schedule step."""
 
 
-def weight_segments(
-    plan: Plan, elements: Iterable[int], grid: Grid
-) -> list[tuple[int, int, int, int, float]]:
-    """(e, s, lo, hi, w): source s gets fraction w of element e in quarters lo..hi−1.
+def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
+    """``w``: the split fraction in force per (element, period, source), nonzero only.
 
-    Quarters are positions within the horizon. A schedule step applies from its
-    ``from`` quarter until the next step; the base split (the element's own, else the
-    defaults) applies before the first step; a step before the horizon applies from
-    its start.
+    Each element's steps (its own split, else the default, from before the horizon;
+    then its schedule) are matched to the quarters with an as-of join: a quarter takes
+    the last step whose ``from`` is not after it. Sources not in the dataset are left
+    out (the plan checks report them).
     """
-    source_index = {source: i for i, source in enumerate(grid.sources)}
-    n_p = len(grid.periods)
-    segments: list[tuple[int, int, int, int, float]] = []
-    for e in elements:
-        element = grid.elements[e]
-        steps: list[tuple[int, Split | None]] = [(0, plan.base_split(element))]
-        for step in plan.schedule(element):
-            steps.append((min(max(0, period_index(step.start) - grid.first), n_p), step.split))
-        for k, (lo, split) in enumerate(steps):
-            hi = steps[k + 1][0] if k + 1 < len(steps) else n_p
-            if split is None or hi <= lo:
-                continue
-            for source, share in split.nonzero().items():
-                s = source_index.get(source)
-                if s is not None:  # unknown sources are reported by the plan checks
-                    segments.append((e, s, lo, hi, share / 100))
-    return segments
+    steps: dict[str, list] = {"element": [], "step": [], "from_p": []}
+    shares: dict[str, list] = {"element": [], "step": [], "source": [], "w": []}
+    known_sources = set(frames.sources)
+
+    def add(element: str, step: int, start: int, split: Split | None) -> None:
+        steps["element"].append(element)
+        steps["step"].append(step)
+        steps["from_p"].append(start)
+        for source, share in (split.nonzero() if split else {}).items():
+            if source in known_sources:
+                shares["element"].append(element)
+                shares["step"].append(step)
+                shares["source"].append(source)
+                shares["w"].append(share / 100)
+
+    for element in frames.elements:
+        add(element, 0, _BEFORE_EVERYTHING, plan.base_split(element))
+        for k, step in enumerate(plan.schedule(element), start=1):
+            add(element, k, period_index(step.start), step.split)
+    step_frame = pl.DataFrame(
+        steps, schema={"element": pl.String, "step": pl.Int32, "from_p": pl.Int32}
+    ).sort("from_p")
+    share_frame = pl.DataFrame(
+        shares,
+        schema={"element": pl.String, "step": pl.Int32, "source": pl.String, "w": pl.Float64},
+    )
+    return (
+        frames.quarters.select("element", "p")
+        .sort("p")
+        .join_asof(step_frame, left_on="p", right_on="from_p", by="element", check_sortedness=False)
+        .join(share_frame, on=["element", "step"])
+        .select("element", "p", "source", "w")
+    )
 
 
-def weights(plan: Plan, grid: Grid, base: pl.Series | None = None, element: int | None = None):
-    """The split fraction of every grid row, as a Float64 series of the grid's length.
-
-    With ``base`` and ``element``, only that element's rows are recomputed and the
-    rest is taken from ``base`` (the previous plan's weights).
-    """
-    if base is None or element is None:
-        values = grid.tiled(1).zeros.clone()
-        segments = weight_segments(plan, range(len(grid.elements)), grid)
-    else:
-        values = base.clone()
-        block = grid.element_block(element)
-        values = values.scatter(pl.int_range(block.start, block.stop, eager=True), 0.0)
-        segments = weight_segments(plan, [element], grid)
-    if not segments:
-        return values
-    # Each segment's rows are an arithmetic progression of positions: (e·P + p)·S + s.
-    n_p, n_s = len(grid.periods), len(grid.sources)
-    positions: list[int] = []
-    fractions: list[float] = []
-    for e, s, lo, hi, w in segments:
-        positions.extend(range((e * n_p + lo) * n_s + s, (e * n_p + hi) * n_s + s, n_s))
-        fractions.extend([w] * (hi - lo))
-    return values.scatter(positions, fractions)
+def case_names(plan: Plan) -> pl.DataFrame:
+    """The evaluated cases in order: 0 is the base case, k is ``plan.stress[k − 1]``."""
+    names = [BASE_CASE, *(case.name for case in plan.stress)]
+    return pl.DataFrame(
+        {"case": list(range(len(names))), "case_name": names},
+        schema={"case": pl.Int32, "case_name": pl.String},
+    )
 
 
-def cut_fractions(case: StressCase, first: int, last: int) -> dict[int, float]:
-    """``f[p]`` for the quarters (absolute indices, within first..last) the case cuts."""
-    opens = period_index(case.start)
-    return {
-        opens + k: f
-        for k, f in enumerate(case.cut_fractions())
-        if first <= opens + k <= last and f > 0
+def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
+    """Per (case, element, period) a stress case touches: its cut source, the cut
+    fraction ``f`` and the spot ``price_factor``. Quarters with ``f = 0`` are left out."""
+    rows: dict[str, list] = {
+        "case": [],
+        "element": [],
+        "p": [],
+        "cut_source": [],
+        "f": [],
+        "price_factor": [],
     }
-
-
-def cuts(plan: Plan, grid: Grid) -> pl.Series:
-    """The cut fraction of every (case, grid row): zero but where a stress case bites.
-
-    Case 0 is the base case; case k is ``plan.stress[k − 1]``.
-    """
-    n_e, n_p, n_s = len(grid.elements), len(grid.periods), len(grid.sources)
-    element_index = {element: i for i, element in enumerate(grid.elements)}
-    positions: list[int] = []
-    values: list[float] = []
+    known = set(frames.elements)
     for k, case in enumerate(plan.stress, start=1):
-        if case.source not in grid.sources:
-            continue
-        s = grid.sources.index(case.source)
-        if case.elements is None:
-            targets = range(n_e)
-        else:
-            targets = [element_index[e] for e in case.elements if e in element_index]
-        for p, f in cut_fractions(case, grid.first, grid.last).items():
-            for e in targets:
-                positions.append(((k * n_e + e) * n_p + (p - grid.first)) * n_s + s)
-                values.append(f)
-    f_all = grid.tiled(1 + len(plan.stress)).zeros.clone()
-    if positions:
-        f_all = f_all.scatter(positions, values)
-    return f_all
+        targets = frames.elements if case.elements is None else case.elements
+        opens = period_index(case.start)
+        for offset, f in enumerate(case.cut_fractions()):
+            p = opens + offset
+            if f <= 0 or not frames.first <= p <= frames.last:
+                continue
+            for element in targets:
+                if element in known:
+                    rows["case"].append(k)
+                    rows["element"].append(element)
+                    rows["p"].append(p)
+                    rows["cut_source"].append(case.source)
+                    rows["f"].append(f)
+                    rows["price_factor"].append(float(case.price_factor))
+    return pl.DataFrame(
+        rows,
+        schema={
+            "case": pl.Int32,
+            "element": pl.String,
+            "p": pl.Int32,
+            "cut_source": pl.String,
+            "f": pl.Float64,
+            "price_factor": pl.Float64,
+        },
+    )

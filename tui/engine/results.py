@@ -3,22 +3,29 @@
 Frames have fixed columns (shares as fractions 0–1, tonnes, USD), in dataset order:
 
 - ``CaseResult.elements``: element, demand_t, supplied_t, gap_t, coverage,
-  china_exposure (null when demand is 0), cost_usd, stockpile_t, stockpile_drawn_t,
-  shortfall_t, days_short
+  china_exposure (planned; null when demand is 0), cost_usd (contract and spot),
+  stockpile_t, stockpile_drawn_t, shortfall_t, days_short, spot_t, spot_cost_usd,
+  china_exposure_bought (null when nothing is bought), stock_cost_usd, total_cost_usd
 - ``CaseResult.periods``: element, period, demand_t, supplied_t, gap_t,
-  china_exposure, stockpile_drawn_t, shortfall_t, days_short, then one
-  ``supplied_<source>`` column per dataset source (tonnes delivered by that source)
-- ``CaseResult.products``: product, units, units_short (summed over the horizon);
-  empty when the dataset has no products
+  china_exposure, stockpile_drawn_t, shortfall_t, days_short, spot_t,
+  china_exposure_bought, then one ``supplied_<source>`` column per dataset source
+  (tonnes delivered under contract) and one ``spot_<source>`` column per source that
+  sells spot (tonnes bought spot)
+- ``CaseResult.products``: product, units, units_short (summed over the horizon),
+  value_short_usd (null when a unit value is unknown); empty without products
+
+``supplied_t``, ``gap_t`` and ``coverage`` are what the contracts deliver; spot
+purchases are in the ``spot_*`` figures, and stock is drawn only from what spot left.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import polars as pl
 
 from tui.domain.plan import Plan, StressCase
+from tui.engine.warnings import EngineWarning
 
 
 @dataclass(frozen=True)
@@ -32,6 +39,12 @@ class Portfolio:
     cost_usd: float
     stockpile_drawn_t: float
     shortfall_t: float
+    spot_t: float = 0.0
+    spot_cost_usd: float = 0.0
+    china_exposure_bought: float | None = None
+    stock_cost_usd: float = 0.0
+    total_cost_usd: float = 0.0
+    value_short_usd: float | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,12 +94,13 @@ class Evaluation:
     end: str
     periods: tuple[str, ...]
     sources: tuple[str, ...]
-    warnings: tuple[str, ...]
+    spot_sources: tuple[str, ...]
+    """The sources that sell spot, in dataset order (each has a ``spot_<source>`` column)."""
+    warnings: tuple[EngineWarning, ...]
     cases: tuple[CaseResult, ...]
     all_china_cost_usd: float
-    """Cost of buying the same demand over the same horizon wholly from China."""
-    state: object | None = field(default=None, repr=False)
-    """The engine's working arrays for this plan, kept so reevaluate can reuse them."""
+    """Total cost of the same plan with every element bought wholly from China: same
+    horizon, stock days and carrying cost, its base case (contract, spot and stock)."""
 
     @property
     def base(self) -> CaseResult:
@@ -98,7 +112,8 @@ class Evaluation:
 
     @property
     def premium_usd(self) -> float:
-        return self.base.portfolio.cost_usd - self.all_china_cost_usd
+        """What the plan costs beyond buying everything from China (total costs)."""
+        return self.base.portfolio.total_cost_usd - self.all_china_cost_usd
 
     @property
     def worst_stress_shortfall_t(self) -> float | None:

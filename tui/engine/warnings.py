@@ -1,54 +1,83 @@
-"""Things a planner should know about a plan that are not errors."""
+"""Things a planner should know about a plan that are not errors, as typed values.
+
+Callers group or filter warnings by their fields (``element``, ``kind``); ``str`` gives
+the line shown to the planner.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 import polars as pl
 
-from tui.domain.period import period_index
+from tui.domain.period import period_from_index, period_index
 from tui.domain.plan import Plan
-from tui.engine.prepare import Grid
+from tui.engine.prepare import HorizonFrames
+
+WarningKind = Literal["uncovered", "no_split_before", "no_supply"]
 
 
-def plan_warnings(plan: Plan, grid: Grid, weights: pl.Series) -> list[str]:
+@dataclass(frozen=True)
+class EngineWarning:
+    """``uncovered``: an element with demand and no split; ``no_split_before``: its
+    schedule starts after demand does (``quarters`` is that start); ``no_supply``: a
+    share placed on ``source`` where it has no supply (``quarters``: ``2026Q1`` or
+    ``2026Q1–2026Q4``)."""
+
+    kind: WarningKind
+    element: str
+    source: str | None = None
+    quarters: str | None = None
+
+    @property
+    def message(self) -> str:
+        """The warning without the element's name (for a view of that element)."""
+        if self.kind == "uncovered":
+            return "has demand but no split in the plan or [defaults]; its whole demand is a gap"
+        if self.kind == "no_split_before":
+            return f"no split before {self.quarters}; its demand there is a gap"
+        return f"{self.source} has no supply in {self.quarters}; its share there is a gap"
+
+    def __str__(self) -> str:
+        return f"{self.element}: {self.message}"
+
+
+def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> list[EngineWarning]:
     """Uncovered elements with demand, and shares placed where a source has nothing.
 
     Both leave part of the demand as a gap that the figures show but do not explain.
     """
-    warnings: list[str] = []
-    for e, (element, total) in enumerate(
-        zip(grid.elements, grid.demand_by_element.to_list(), strict=True)
-    ):
-        if total <= 0:
+    warnings: list[EngineWarning] = []
+    demand = frames.quarters
+    totals = dict(frames.element_totals.select("element", "demand_t").iter_rows())
+    for element in frames.elements:
+        if totals.get(element, 0.0) <= 0:
             continue
         if not plan.is_covered(element):
-            warnings.append(
-                f"{element}: has demand but no split in the plan or [defaults]; "
-                "its whole demand is a gap"
-            )
+            warnings.append(EngineWarning("uncovered", element))
         elif plan.base_split(element) is None:  # covered by a schedule that starts later
             starts = plan.schedule(element)[0].start
-            before = period_index(starts) - grid.first
-            n_p = len(grid.periods)
-            demand_before = grid.quarters.get_column("D").slice(e * n_p, max(0, min(before, n_p)))
-            if demand_before.sum() > 0:
-                warnings.append(f"{element}: no split before {starts}; its demand there is a gap")
-    # Series operations, not a query: this runs on every key press in the app.
-    rows = grid.rows
-    stranded = ((weights > 0) & ~rows.get_column("has_row") & (rows.get_column("D") > 0)).arg_true()
-    n_p, n_s = len(grid.periods), len(grid.sources)
-    spans: dict[tuple[int, int], list[int]] = {}
-    for at in stranded.to_list():  # only the stranded rows: few, if any
-        e, rest = divmod(at, n_p * n_s)
-        p, s = divmod(rest, n_s)
-        spans.setdefault((e, s), []).append(p + grid.first)
-    for (e, s), quarters in sorted(spans.items()):
-        first, last = (
-            grid.periods[quarters[0] - grid.first],
-            grid.periods[quarters[-1] - grid.first],
+            before = demand.filter(
+                (pl.col("element") == element) & (pl.col("p") < period_index(starts))
+            )
+            if before.get_column("demand_t").sum() > 0:
+                warnings.append(EngineWarning("no_split_before", element, quarters=starts))
+    stranded = (
+        weights.join(
+            frames.rows.select("element", "p", "source", "e", "s", "demand_t", "has_supply"),
+            on=["element", "p", "source"],
         )
-        span = first if first == last else f"{first}–{last}"
-        warnings.append(
-            f"{grid.elements[e]}: {grid.sources[s]} has no supply in {span}; "
-            "its share there is a gap"
-        )
+        .filter(~pl.col("has_supply") & (pl.col("demand_t") > 0) & (pl.col("w") > 0))
+        .group_by("e", "s", "element", "source")
+        .agg(pl.col("p").min().alias("first"), pl.col("p").max().alias("last"))
+        .sort("e", "s")
+    )
+    for element, source, first, last in stranded.select(
+        "element", "source", "first", "last"
+    ).iter_rows():
+        span = period_from_index(first)
+        if last != first:
+            span += f"–{period_from_index(last)}"
+        warnings.append(EngineWarning("no_supply", element, source, span))
     return warnings

@@ -15,6 +15,7 @@ from tui.app.numbers import days, percent, tonnes
 from tui.app.rebalance import format_split
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
+from tui.engine.warnings import EngineWarning
 
 
 class ElementInfo(Static):
@@ -31,7 +32,7 @@ def describe_element(
     plan: Plan,
     sources: Sequence[str],
     figures: dict[str, object],
-    warnings: Sequence[str] = (),
+    warnings: Sequence[EngineWarning] = (),
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
@@ -70,8 +71,7 @@ def describe_element(
     if note:
         out.append("Note ", "dim")
         out.append(note + "\n", "italic")
-    prefix = f"{element.symbol}: "
     for warning in warnings:
-        if warning.startswith(prefix):
-            out.append("⚠ " + warning.removeprefix(prefix) + "\n", "#f0a030")
+        if warning.element == element.symbol:
+            out.append("⚠ " + warning.message + "\n", "#f0a030")
     return out
