@@ -131,6 +131,10 @@ def test_workbook_has_native_charts_per_plan(workbook: Path) -> None:
     demand_column = column_letter(_sheet(workbook, "supply").columns.index("demand_t"))
     assert all(f"elements!${exposure_column}$" in x and "<c:barChart>" in x for x in exposure)
     assert all(f"supply!${demand_column}$" in x and "<c:lineChart>" in x for x in supply)
+    planned_and_bought = re.findall(r"<c:ser>.*?<c:tx><c:v>([^<]*)</c:v>", exposure[0])
+    assert planned_and_bought == ["planned", "as bought"]
+    series = re.findall(r"<c:ser>.*?<c:tx><c:v>([^<]*)</c:v>", supply[0])
+    assert series == ["china", "lynas", "recycling", "demand"]  # stacked sources, then the line
 
 
 def test_number_formats_and_frozen_headers(workbook: Path) -> None:
@@ -223,4 +227,5 @@ def test_figures_the_engine_adds_are_exported_too(items: list[PlanResults], tmp_
             for n in archive.namelist()
             if n.startswith("xl/charts/chart") and "Supply by source" in archive.read(n).decode()
         ]
-    assert "<c:v>spot</c:v>" in supply_chart[0]
+    series = re.findall(r"<c:ser>.*?<c:tx><c:v>([^<]*)</c:v>", supply_chart[0])
+    assert series == ["china", "lynas", "recycling", "spot", "demand"]

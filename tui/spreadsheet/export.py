@@ -115,6 +115,11 @@ def _range(frame: pl.DataFrame, sheet: str, column: str, rows: pl.DataFrame) -> 
     return [sheet, int(first) + 1, col, int(last) + 1, col]  # type: ignore[arg-type]
 
 
+def _any_above_zero(frame: pl.DataFrame, column: str, rows: pl.DataFrame) -> bool:
+    positions = rows.get_column("__row")
+    return bool((frame.get_column(column).gather(positions) > 0).any())
+
+
 def _exposure_chart(workbook: Any, elements: pl.DataFrame, rows: pl.DataFrame, plan: str) -> Any:
     chart = workbook.add_chart({"type": "column"})
     categories = _range(elements, "elements", "element", rows)
@@ -138,9 +143,9 @@ def _exposure_chart(workbook: Any, elements: pl.DataFrame, rows: pl.DataFrame, p
 def _supply_chart(workbook: Any, supply: pl.DataFrame, rows: pl.DataFrame, plan: str) -> Any:
     chart = workbook.add_chart({"type": "column", "subtype": "stacked"})
     categories = _range(supply, "supply", "period", rows)
-    sources = [c for c in supply.columns if c.startswith(SUPPLIED)]
-    if "spot_t" in supply.columns:
-        sources.append("spot_t")
+    sources = [c for c in supply.columns if c.startswith(SUPPLIED) and c != "supplied_t"]
+    if "spot_t" in supply.columns and _any_above_zero(supply, "spot_t", rows):
+        sources.append("spot_t")  # spot purchases, when the plan makes any
     for column in sources:
         label = column.removeprefix(SUPPLIED) if column != "spot_t" else "spot"
         chart.add_series(
