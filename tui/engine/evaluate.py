@@ -62,9 +62,7 @@ class Engine:
         if not with_stress:
             disruptions = disruptions.clear()
         products = (
-            ProductFrames(frames.products_frame, frames.product_quarters, frames.bom)
-            if frames.products
-            else None
+            ProductFrames(frames.products_frame, frames.product_needs) if frames.products else None
         )
         return calculate.compute(
             frames.rows, cases, weights, disruptions, self._stock(plan, frames), products

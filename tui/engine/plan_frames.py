@@ -17,45 +17,45 @@ _BEFORE_EVERYTHING = -1
 
 
 def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
-    """``w``: the split fraction in force per (element, period, source), nonzero only.
+    """``w``: the split fraction in force per (e, p, s), nonzero only (e, s: the
+    element's and source's positions in the dataset, p the quarter's number).
 
     Each element's steps (its own split, else the default, from before the horizon;
     then its schedule) are matched to the quarters with an as-of join: a quarter takes
     the last step whose ``from`` is not after it. Sources not in the dataset are left
     out (the plan checks report them).
     """
-    steps: dict[str, list] = {"element": [], "step": [], "from_p": []}
-    shares: dict[str, list] = {"element": [], "step": [], "source": [], "w": []}
-    known_sources = set(frames.sources)
+    steps: dict[str, list] = {"e": [], "step": [], "from_p": []}
+    shares: dict[str, list] = {"e": [], "step": [], "s": [], "w": []}
+    source_at = {source: s for s, source in enumerate(frames.sources)}
 
-    def add(element: str, step: int, start: int, split: Split | None) -> None:
-        steps["element"].append(element)
+    def add(e: int, step: int, start: int, split: Split | None) -> None:
+        steps["e"].append(e)
         steps["step"].append(step)
         steps["from_p"].append(start)
         for source, share in (split.nonzero() if split else {}).items():
-            if source in known_sources:
-                shares["element"].append(element)
+            if source in source_at:
+                shares["e"].append(e)
                 shares["step"].append(step)
-                shares["source"].append(source)
+                shares["s"].append(source_at[source])
                 shares["w"].append(share / 100)
 
-    for element in frames.elements:
-        add(element, 0, _BEFORE_EVERYTHING, plan.base_split(element))
+    for e, element in enumerate(frames.elements):
+        add(e, 0, _BEFORE_EVERYTHING, plan.base_split(element))
         for k, step in enumerate(plan.schedule(element), start=1):
-            add(element, k, period_index(step.start), step.split)
+            add(e, k, period_index(step.start), step.split)
     step_frame = pl.DataFrame(
-        steps, schema={"element": pl.String, "step": pl.Int32, "from_p": pl.Int32}
+        steps, schema={"e": pl.Int32, "step": pl.Int32, "from_p": pl.Int32}
     ).sort("from_p")
     share_frame = pl.DataFrame(
-        shares,
-        schema={"element": pl.String, "step": pl.Int32, "source": pl.String, "w": pl.Float64},
+        shares, schema={"e": pl.Int32, "step": pl.Int32, "s": pl.Int32, "w": pl.Float64}
     )
     return (
-        frames.quarters.select("element", "p")
-        .sort("p")
-        .join_asof(step_frame, left_on="p", right_on="from_p", by="element", check_sortedness=False)
-        .join(share_frame, on=["element", "step"])
-        .select("element", "p", "source", "w")
+        frames.quarters_by_period.join_asof(
+            step_frame, left_on="p", right_on="from_p", by="e", check_sortedness=False
+        )
+        .join(share_frame, on=["e", "step"])
+        .select("e", "p", "s", "w")
     )
 
 
@@ -69,18 +69,15 @@ def case_names(plan: Plan) -> pl.DataFrame:
 
 
 def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
-    """Per (case, element, period) a stress case touches: its cut source, the cut
-    fraction ``f`` and the spot ``price_factor``. Quarters with ``f = 0`` are left out."""
-    rows: dict[str, list] = {
-        "case": [],
-        "element": [],
-        "p": [],
-        "cut_source": [],
-        "f": [],
-        "price_factor": [],
-    }
-    known = set(frames.elements)
+    """Per (case, e, p) a stress case touches: the cut source's position ``cut_s``, the
+    cut fraction ``f`` and the spot ``price_factor``. Quarters with ``f = 0`` are left
+    out, and so are cases on a source the dataset does not have (the plan checks say so)."""
+    rows: dict[str, list] = {"case": [], "e": [], "p": [], "cut_s": [], "f": [], "price_factor": []}
+    element_at = {element: e for e, element in enumerate(frames.elements)}
     for k, case in enumerate(plan.stress, start=1):
+        if case.source not in frames.sources:
+            continue
+        cut_s = frames.sources.index(case.source)
         targets = frames.elements if case.elements is None else case.elements
         opens = period_index(case.start)
         for offset, f in enumerate(case.cut_fractions()):
@@ -88,20 +85,20 @@ def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
             if f <= 0 or not frames.first <= p <= frames.last:
                 continue
             for element in targets:
-                if element in known:
+                if element in element_at:
                     rows["case"].append(k)
-                    rows["element"].append(element)
+                    rows["e"].append(element_at[element])
                     rows["p"].append(p)
-                    rows["cut_source"].append(case.source)
+                    rows["cut_s"].append(cut_s)
                     rows["f"].append(f)
                     rows["price_factor"].append(float(case.price_factor))
     return pl.DataFrame(
         rows,
         schema={
             "case": pl.Int32,
-            "element": pl.String,
+            "e": pl.Int32,
             "p": pl.Int32,
-            "cut_source": pl.String,
+            "cut_s": pl.Int32,
             "f": pl.Float64,
             "price_factor": pl.Float64,
         },

@@ -104,9 +104,10 @@ class HorizonFrames:
       source, has_supply, unlimited, capacity_t, price_usd_kg, china_share and
       spot_price_usd_kg (price × (1 + spot_premium); null when the source does not
       sell spot there)
-    - ``product_quarters``: product, p, units, unit_value_usd for the quarters with units
-    - ``products``: every product in dataset order with its units over the horizon and
-      whether every one of its rows gives a unit value
+    - ``product_quarters``: q (the product's position), p, units, unit_value_usd
+    - ``products_frame``: every product in dataset order (q, product) with its units over
+      the horizon and whether every one of its rows gives a unit value
+    - ``bom``: (q, e) for each element a product needs; ``product_needs`` the two joined
     - ``element_totals``: element, demand over the horizon and ``p_min`` (the lowest
       contract price of any supply row of the element in the first quarter; 0 when none)
     """
@@ -129,6 +130,7 @@ class HorizonFrames:
             .with_columns(pl.col("demand_t").fill_null(0.0))
             .sort("e", "p")
         )
+        self.quarters_by_period = self.quarters.select("e", "p").sort("p", "e")
         self.rows = (
             self.quarters.join(prepared.source_order, how="cross")
             .join(prepared.supply, on=["element", "p", "source"], how="left")
@@ -165,15 +167,23 @@ class HorizonFrames:
         self.products_frame = self._products_frame()
         self.bom = (
             prepared.dataset.bom.filter(pl.col("kg_per_unit") > 0)
-            .select("product", "element")
+            .join(self.products_frame.select("product", "q"), on="product")
+            .join(prepared.element_order, on="element")
+            .select("q", "e")
             .unique()
             if self.products
-            else pl.DataFrame(schema={"product": pl.String, "element": pl.String})
+            else pl.DataFrame(schema={"q": pl.Int32, "e": pl.Int32})
+        )
+        self.product_needs = self.product_quarters.join(self.bom, on="q").sort("e", "p")
+        demand = self.element_totals.get_column("demand_t").to_list()
+        self.element_demand: tuple[float, ...] = tuple(demand)
+        self.element_p_min: tuple[float, ...] = tuple(
+            self.element_totals.get_column("p_min").to_list()
         )
 
     def _product_quarters(self, prepared: PreparedDataset) -> pl.DataFrame:
         schema = {
-            "product": pl.String,
+            "q": pl.Int32,
             "p": pl.Int32,
             "units": pl.Float64,
             "unit_value_usd": pl.Float64,
@@ -183,17 +193,24 @@ class HorizonFrames:
         return (
             prepared.dataset.products.with_columns(quarter_number().alias("p"))
             .filter(pl.col("p").is_between(self.first, self.last))
+            .join(self._product_order(), on="product")
             .select(list(schema))
         )
 
+    def _product_order(self) -> pl.DataFrame:
+        return pl.DataFrame(
+            {"product": list(self.products), "q": list(range(len(self.products)))},
+            schema={"product": pl.String, "q": pl.Int32},
+        )
+
     def _products_frame(self) -> pl.DataFrame:
-        """product, units (over the horizon), value_known — every product, dataset order."""
-        totals = self.product_quarters.group_by("product").agg(
+        """q, product, units (over the horizon), value_known — every product, dataset order."""
+        totals = self.product_quarters.group_by("q").agg(
             pl.col("units").sum(),
             pl.col("unit_value_usd").is_not_null().all().alias("value_known"),
         )
         return (
-            pl.DataFrame({"product": list(self.products)}, schema={"product": pl.String})
-            .join(totals, on="product", how="left", maintain_order="left")
+            self._product_order()
+            .join(totals, on="q", how="left", maintain_order="left")
             .with_columns(pl.col("units").fill_null(0.0), pl.col("value_known").fill_null(True))
         )

@@ -65,8 +65,8 @@ def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> l
                 warnings.append(EngineWarning("no_split_before", element, quarters=starts))
     stranded = (
         weights.join(
-            frames.rows.select("element", "p", "source", "e", "s", "demand_t", "has_supply"),
-            on=["element", "p", "source"],
+            frames.rows.select("e", "p", "s", "element", "source", "demand_t", "has_supply"),
+            on=["e", "p", "s"],
         )
         .filter(~pl.col("has_supply") & (pl.col("demand_t") > 0) & (pl.col("w") > 0))
         .group_by("e", "s", "element", "source")
