@@ -24,6 +24,7 @@ HEADLESS_PACKAGES = [
     "tui.session",
     "tui.cli",
     "tui.suggest",
+    "tui.spreadsheet",
 ]
 
 _UI = "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
@@ -93,5 +94,18 @@ def test_suggest_command_does_not_import_textual_or_rich() -> None:
         f"    code = main(['suggest', {str(FIXTURE_PLAN)!r}, '--target', '90'])\n"
         "assert code == 0\n"
         "assert 'highspy' in sys.modules\n" + _UI + "print(json.dumps(bad))\n"
+    )
+    assert _run(code) == []
+
+
+def test_spreadsheet_libraries_load_only_when_a_command_needs_them() -> None:
+    """xlsxwriter, fastexcel and textual-serve stay out until export, import or serve run."""
+    code = (
+        "import importlib, json, pkgutil, sys\n"
+        "import tui.spreadsheet, tui.cli.main, tui.cli.sheets\n"
+        "for info in pkgutil.walk_packages(tui.spreadsheet.__path__, 'tui.spreadsheet.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "heavy = ('xlsxwriter', 'fastexcel', 'textual_serve', 'aiohttp')\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in heavy)))\n"
     )
     assert _run(code) == []

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 from concurrent.futures import Future
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -28,6 +30,9 @@ from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
 from tui.domain.errors import ReplanError, SaveConflict, SaveError
 from tui.session.session import Session, display_path
+
+if TYPE_CHECKING:
+    from tui.app.exporting import ExportJob
 
 
 def _palette() -> type:
@@ -49,6 +54,9 @@ class ReplanApp(App[int]):
                 tooltip="Save the plan under another file name"),
         Binding("ctrl+n", "new", "New", show=False, id="plan.new",
                 tooltip="Start a new plan on the reference data"),
+        Binding("ctrl+e", "export", "Export", show=False, id="plan.export",
+                tooltip="Export the plan (in compare: the plans compared) to an Excel "
+                        "workbook beside the plan file"),
         Binding("question_mark,f1", "help", "Help", id="app.help",
                 tooltip="Keys and a short guide"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit (asks about unsaved changes)"),
@@ -306,6 +314,25 @@ class ReplanApp(App[int]):
             self.push_screen(ErrorDialog("Could not start a new plan", error.problems))
             return
         self.notify("New plan on the reference data", timeout=3)
+
+    def action_export(self) -> None:
+        from tui.app.exporting import export_job
+
+        job = export_job(self.session, getattr(self.screen, "columns", None), self.plans_folder)
+        if job is None:
+            self.notify("No plan is open to export", severity="warning")
+            return
+        self.run_worker(partial(self._export, job), thread=True, group="export")
+
+    def _export(self, job: ExportJob) -> None:
+        try:
+            path = job.run()
+        except (ReplanError, OSError) as error:
+            message = f"Could not export: {error}"
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        message = f"Exported to {display_path(path)}"
+        self.call_from_thread(self.notify, message, timeout=6, markup=False)
 
     # --- compare, help, quit -----------------------------------------------------------
 

@@ -20,6 +20,7 @@ ACTIONS: list[tuple[str, str, str, str]] = [
     ("plan: open", "Browse the plans folder", "app", "open"),
     ("plan: new", "Start a new plan on the reference data", "app", "new"),
     ("plan: compare", "Compare plans side by side", "app", "compare"),
+    ("plan: export to Excel", "The plan (or the plans compared) as a workbook", "app", "export"),
     ("plan: compare with saved version", "Your edits against the file", "app", "compare_saved"),
     ("plan: compare with last commit", "The plan against its last committed version in git",
      "app", "compare_committed"),

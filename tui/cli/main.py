@@ -20,9 +20,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tui import __version__
+from tui.cli import sheets
 from tui.domain.errors import ReplanError
 
-COMMANDS = ("evaluate", "validate", "diff", "merge", "suggest", "open")
+COMMANDS = ("evaluate", "validate", "diff", "merge", "suggest", "open", *sheets.COMMANDS)
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
 
 DESCRIPTION = """\
@@ -36,6 +37,10 @@ Rare-earth procurement scenario planning.
   replan merge BASE OURS THEIRS [-o OUT]
                          merge two versions of a plan (also as a git merge driver)
   replan suggest PLAN    the least-cost splits under an exposure target and limits
+  replan export PLAN… --out FILE.xlsx     the results as a workbook (or .csv, .parquet)
+  replan data template OUT.xlsx           a dataset workbook to fill in
+  replan data import BOOK.xlsx --name N   check a workbook, write it as data/N/
+  replan serve [PLAN]                     the app in a web browser
 
 Exit codes: 0 success, 1 a plan or dataset is invalid, 2 wrong usage."""
 
@@ -141,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     from tui.cli import suggest  # standard library only at its top
 
     suggest.add_parser(commands, _add_data_dir)
+    sheets.add_parsers(commands, _add_data_dir)
     return parser
 
 
@@ -219,6 +225,8 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui.cli import suggest
 
         return suggest.run(args)
+    if args.command in sheets.COMMANDS:
+        return sheets.run(args)
     return open_app(args.plan, data_dir)
 
 

@@ -184,9 +184,8 @@ def _cell_problems(
         values = table.frame.get_column(column.name)
         bad = codes.select(_POSITION, column.name).filter(pl.col(column.name) != Code.OK)
         for position, code in bad.iter_rows():
-            where = f"line {table.line(position)}, column {column.name}"
             message = _message(column, Code(code), values[position], known.get(column.name))
-            found.append((position, index, Problem(table.file, where, message)))
+            found.append((position, index, table.cell_problem(position, column.name, message)))
     return found
 
 
@@ -202,10 +201,8 @@ def _duplicate_problems(table: CsvTable, keys: Sequence[str], order: int) -> lis
     for record in repeats.iter_rows(named=True):
         key = ", ".join(f"{k} {record[k]}" for k in keys)
         position = record[_POSITION]
-        problem = Problem(
-            table.file,
-            f"line {table.line(position)}",
-            f"duplicate row for {key} (first on line {table.line(record[_FIRST])})",
+        problem = table.row_problem(
+            position, f"duplicate row for {key} (first on {table.row_name(record[_FIRST])})"
         )
         found.append((position, order, problem))
     return found

@@ -48,6 +48,18 @@ class CsvTable:
         record = self.raw_rows[position] if self.raw_rows is not None else position + 1
         return self.record_line(record)
 
+    def cell_problem(self, position: int, column: str, message: str) -> Problem:
+        """A problem with one value, placed as the file's reader will look for it."""
+        return Problem(self.file, f"line {self.line(position)}, column {column}", message)
+
+    def row_problem(self, position: int, message: str) -> Problem:
+        """A problem with a whole row (a repeated key)."""
+        return Problem(self.file, self.row_name(position), message)
+
+    def row_name(self, position: int) -> str:
+        """How a message refers to a row: ``line 5`` in a CSV file."""
+        return f"line {self.line(position)}"
+
 
 @dataclass(frozen=True)
 class CsvRequest:
@@ -127,7 +139,7 @@ def _tidy_table(
     frame = (
         raw.select(
             [
-                _clean(pl.col(raw.columns[i])).alias(name)
+                clean_text(pl.col(raw.columns[i])).alias(name)
                 for i, name in zip(positions, columns, strict=True)
             ]
         )
@@ -168,7 +180,7 @@ def _cell(value: str | None) -> str:
     return (value or "").strip()
 
 
-def _clean(expr: pl.Expr) -> pl.Expr:
+def clean_text(expr: pl.Expr) -> pl.Expr:
     """Strip spaces around a value; an empty value is missing (null)."""
     stripped = expr.str.strip_chars()
     return pl.when(stripped == "").then(None).otherwise(stripped)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 import polars as pl
@@ -89,11 +89,31 @@ def _cache_key(folder: Path) -> tuple | None:
 
 
 def _load(folder: Path) -> Dataset:
+    tables, problems = _read_folder(folder)
+    typed_frames = validated_frames(
+        tables, problems, lambda spec: str(folder / spec.name), str(folder)
+    )
+    return _build(folder, typed_frames)
+
+
+def load_frames(folder: Path) -> dict[str, pl.DataFrame]:
+    """Every file of the dataset in ``folder`` as a checked, typed frame, by file name.
+
+    Absent optional files are left out. For tools that copy a dataset as it is written
+    (the spreadsheet template), rather than the engine's view of it.
+    """
+    folder = Path(folder)
+    tables, problems = _read_folder(folder)
+    return validated_frames(tables, problems, lambda spec: str(folder / spec.name), str(folder))
+
+
+def _read_folder(folder: Path) -> tuple[dict[str, CsvTable | None], list[Problem]]:
+    """Each file's table (None when unreadable; no entry when an optional file is absent)
+    and the problems reading them."""
     if not folder.is_dir():
         what = "is not a folder" if folder.exists() else "dataset folder not found"
         raise DatasetError(Problem(str(folder), "", what))
     present = [spec for spec in ALL_FILES if not spec.optional or (folder / spec.name).exists()]
-    absent = {spec.name for spec in ALL_FILES} - {spec.name for spec in present}
     requests = [
         CsvRequest(
             folder / spec.name, str(folder / spec.name), spec.column_names, spec.optional_names
@@ -101,51 +121,62 @@ def _load(folder: Path) -> Dataset:
         for spec in present
     ]
     problems: list[Problem] = []
-    tables: dict[str, CsvTable | None] = dict.fromkeys(absent)
+    tables: dict[str, CsvTable | None] = {}
     for spec, result in zip(present, read_tables(requests), strict=True):
         if isinstance(result, CsvTable):
             tables[spec.name] = result
         else:
             problems.extend(result)
             tables[spec.name] = None
-    problems.extend(_pairing_problems(folder, absent))
-    known = _known_ids(tables)
+    return tables, problems
+
+
+def validated_frames(
+    tables: Mapping[str, CsvTable | None],
+    problems: list[Problem],
+    name: Callable[[FileSpec], str],
+    whole: str,
+) -> dict[str, pl.DataFrame]:
+    """The typed frames of a dataset's tables, checked by the rules of SPEC §3.
+
+    ``tables`` has a table for each file that was read, None for one that could not be
+    (``problems`` says why), and no entry for an absent optional file. ``name`` says how
+    messages name a file that is not there, ``whole`` the dataset as a whole. Raises
+    ``DatasetError`` with ``problems`` and every problem found in the values. The CSV
+    loader and the spreadsheet import both come through here, so both apply one set of
+    rules.
+    """
+    problems = list(problems)
+    problems.extend(_pairing_problems(tables, name))
+    full = {spec.name: tables.get(spec.name) for spec in ALL_FILES}
+    known = _known_ids(full)
     typed_frames = {}
     for spec in ALL_FILES:
-        table = tables[spec.name]
+        table = full[spec.name]
         if table is not None:
             problems.extend(_table_problems(spec, table, known))
             typed_frames[spec.name] = typed(table, spec.columns)
     if problems:
         raise DatasetError(problems)
-    dataset = _build(folder, typed_frames)
-    if not dataset.periods:
-        raise DatasetError(
-            Problem(
-                str(folder), "", "no quarters: demand.csv, supply.csv and products.csv are empty"
-            )
-        )
-    return dataset
+    if not any(
+        typed_frames[s.name].height for s in (DEMAND, SUPPLY, PRODUCTS) if s.name in typed_frames
+    ):
+        message = "no quarters: demand.csv, supply.csv and products.csv are empty"
+        raise DatasetError(Problem(whole, "", message))
+    return typed_frames
 
 
-def _pairing_problems(folder: Path, absent: set[str]) -> list[Problem]:
+def _pairing_problems(
+    tables: Mapping[str, CsvTable | None], name: Callable[[FileSpec], str]
+) -> list[Problem]:
     """products.csv and bom.csv are optional, but only together."""
-    if PRODUCTS.name in absent and BOM.name not in absent:
-        return [
-            Problem(
-                str(folder / PRODUCTS.name),
-                "",
-                "file not found; bom.csv needs products.csv (units to build per quarter)",
-            )
-        ]
-    if BOM.name in absent and PRODUCTS.name not in absent:
-        return [
-            Problem(
-                str(folder / BOM.name),
-                "",
-                "file not found; products.csv needs bom.csv (rare-earth content per unit)",
-            )
-        ]
+    has_products, has_bom = PRODUCTS.name in tables, BOM.name in tables
+    if has_bom and not has_products:
+        message = "file not found; bom.csv needs products.csv (units to build per quarter)"
+        return [Problem(name(PRODUCTS), "", message)]
+    if has_products and not has_bom:
+        message = "file not found; products.csv needs bom.csv (rare-earth content per unit)"
+        return [Problem(name(BOM), "", message)]
     return []
 
 
