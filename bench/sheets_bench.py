@@ -74,7 +74,7 @@ def run_sheets_bench(repeat: int = 5) -> dict[str, float]:
 
         def export_reference() -> None:
             item = evaluate_file(plan, None)
-            results = PlanResults(item.file, item.workspace.dataset.name, item.evaluation)
+            results = PlanResults(item.file, item.dataset.name, item.evaluation)
             export([results], work / "reference.xlsx", periods=True)
 
         exported = median_ms(export_reference, repeat * 2, warmup=2)

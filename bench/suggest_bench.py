@@ -66,9 +66,9 @@ def cold_suggest_seconds(runs: int = 5) -> float:
 
 
 def run_suggest_bench(repeat: int = 10) -> dict[str, float]:
-    from tui.workspace import engine_for, open_plan
-
     from bench.synthetic import make_dataset, make_plan
+    from tui.session.opening import engine_for
+    from tui.session.session import Session
     from tui.suggest import Limits, Suggestion, suggest
     from tui.suggest.explain import lowest_exposure
     from tui.suggest.market import build_market
@@ -76,7 +76,7 @@ def run_suggest_bench(repeat: int = 10) -> dict[str, float]:
 
     figures: dict[str, float] = {}
     print("Suggest (medians of repeated runs in one process)")
-    workspace = open_plan(REFERENCE_PLAN)
+    workspace = Session.open(REFERENCE_PLAN)
     limits = Limits(target=0.5)
 
     def reference() -> object:

@@ -14,11 +14,11 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from tui.workspace import open_plan
 
 from tui.dataset import load_dataset, reference_dataset_path
 from tui.engine import CaseResult, Evaluation
 from tui.planfile import load_plan, plan_to_toml
+from tui.session.session import Session
 
 PLANS = Path(__file__).resolve().parents[1] / "plans"
 STORY = ("baseline", "japan-2025", "target-2027")
@@ -33,7 +33,7 @@ LYNAS_OUTAGE = "Lynas outage, 30% of NdPr for a quarter"
 
 @cache
 def _evaluated(name: str) -> Evaluation:
-    return open_plan(PLANS / f"{name}.toml").evaluate()
+    return Session.open(PLANS / f"{name}.toml").evaluation
 
 
 def _element(evaluation: Evaluation, element: str, column: str, case: int = 0) -> float:

@@ -11,7 +11,7 @@ from tui.domain.plan import Plan, Split
 from tui.planfile.reader import load_plan
 from tui.planfile.writer import plan_to_toml
 
-JAPAN = REPO / "plans" / "japan-2025.toml"
+JAPAN = REPO / "tests" / "planfile" / "fixtures" / "japan-2025.toml"
 
 
 def orders() -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -23,7 +23,7 @@ from tui.planfile.merge import (
 from tui.planfile.reader import load_plan
 from tui.planfile.writer import plan_document
 
-PLANS = Path(__file__).resolve().parents[2] / "plans"
+PLANS = Path(__file__).resolve().parent / "fixtures"  # a copy: example plans change with data
 
 
 def japan() -> Plan:

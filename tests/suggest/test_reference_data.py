@@ -7,9 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from tui.workspace import open_plan
 
 from tests.suggest.helpers import broken_limits, tenths_ok
+from tui.session.session import Session
 from tui.suggest import Limits, Suggestion, suggest
 
 REPO = Path(__file__).resolve().parents[2]
@@ -26,7 +26,7 @@ REPO = Path(__file__).resolve().parents[2]
     ids=["50%", "45% yearly", "50% keep La Ce", "50% yearly"],
 )
 def test_written_plan_is_within_half_a_percent_of_the_optimum(limits: Limits) -> None:
-    workspace = open_plan(REPO / "plans" / "target-2027.toml")
+    workspace = Session.open(REPO / "plans" / "target-2027.toml")
     licence_lag = workspace.plan.stress[1]
     limits = replace(limits, survive=(licence_lag,))
     result = suggest(workspace.plan, workspace.dataset, workspace.engine, limits)

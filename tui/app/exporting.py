@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tui.app.comparison import Column
-from tui.app.session import Session, display_path
+from tui.session.session import Session, display_path
 from tui.spreadsheet.report import PlanResults
 
 
@@ -39,5 +39,5 @@ def export_job(
         items = tuple(PlanResults(c.label, c.plan.dataset, c.evaluation) for c in columns)
         return ExportJob(items, base.with_name(f"{base.name}-compare.xlsx"))
     file = display_path(session.path) if session.path is not None else "(not saved)"
-    item = PlanResults(file, session.workspace.dataset.name, session.evaluation)
+    item = PlanResults(file, session.dataset.name, session.evaluation)
     return ExportJob((item,), base.with_suffix(".xlsx"))

@@ -149,7 +149,7 @@ class PlanDiff:
 
     @property
     def same_dataset(self) -> bool:
-        first, second = self.a.session.dataset, self.b.session.dataset
+        first, second = self.a.dataset, self.b.dataset
         if first is second:
             return True
         return (
@@ -230,7 +230,7 @@ def plan_diff(a: Evaluated, b: Evaluated) -> PlanDiff:
     return PlanDiff(
         a=a,
         b=b,
-        changes=tuple(diff_plans(a.session.plan, b.session.plan)),
+        changes=tuple(diff_plans(a.plan, b.plan)),
         cases=_case_changes(a.evaluation, b.evaluation),
         elements=_element_changes(a.evaluation, b.evaluation),
     )

@@ -17,30 +17,48 @@ from tui.domain.errors import Problem, ReplanError
 
 if TYPE_CHECKING:
     from tui.cli.formats.text import Style
+    from tui.domain.dataset import Dataset
+    from tui.domain.plan import Plan
+    from tui.engine import Engine
     from tui.engine.results import Evaluation
-    from tui.session.session import Session
 
 FORMATS = ("table", "json", "csv")
 
 
 @dataclass(frozen=True)
 class Evaluated:
+    """A plan with its dataset and figures, as the headless commands print them.
+
+    ``digest`` is the hash of the file's content as read (None for a plan that was
+    not read from a file, such as a suggestion), so that a command writing back over
+    the file can refuse when it changed meanwhile.
+    """
+
     file: str
-    session: Session
+    plan: Plan
+    dataset: Dataset
     evaluation: Evaluation
     warnings: tuple[str, ...]
+    digest: str | None = None
+
+    @property
+    def engine(self) -> Engine:
+        from tui.session.opening import engine_for
+
+        return engine_for(self.dataset)
 
 
 def evaluate_file(path: Path, data_dir: Path | None) -> Evaluated:
     """Open and evaluate one plan; raises ReplanError for anything wrong with the input."""
-    from tui.session.session import Session
+    from tui.session.opening import engine_for, open_plan
 
     try:
-        session = Session.open(path, data_dir)
+        loaded, dataset = open_plan(path, data_dir)
     except OSError as error:  # the plan loader should say this itself; never a traceback
         raise ReplanError(Problem(str(path), "", error.strerror or str(error))) from error
-    evaluation = session.evaluation
-    return Evaluated(str(path), session, evaluation, tuple(map(str, evaluation.warnings)))
+    evaluation = engine_for(dataset).evaluate(loaded.plan)
+    warnings = tuple(map(str, evaluation.warnings))
+    return Evaluated(str(path), loaded.plan, dataset, evaluation, warnings, loaded.digest)
 
 
 def warning_lines(item: Evaluated) -> list[str]:
@@ -87,7 +105,7 @@ def _print_table(item: Evaluated, periods: bool, style: Style, *, first: bool) -
         + render_evaluation(
             item.evaluation,
             file=item.file,
-            dataset=item.session.dataset.name,
+            dataset=item.dataset.name,
             periods=periods,
             style=style,
         )
@@ -103,10 +121,10 @@ def _print_json(items: list[Evaluated], periods: bool, *, as_array: bool) -> Non
     documents = [
         evaluation_json(
             item.evaluation,
-            dataset=item.session.dataset.name,
+            dataset=item.dataset.name,
             warnings=item.warnings,
             periods=periods,
-            products=item.session.dataset.has_products,
+            products=item.dataset.has_products,
         )
         for item in items
     ]
@@ -120,5 +138,5 @@ def _print_csv(items: list[Evaluated], periods: bool) -> None:
     for item in items:
         for line in warning_lines(item):
             print(line, file=sys.stderr)
-    inputs = [CsvInput(i.file, i.session.dataset.name, i.evaluation) for i in items]
+    inputs = [CsvInput(i.file, i.dataset.name, i.evaluation) for i in items]
     sys.stdout.write(render_csv(inputs, periods=periods))

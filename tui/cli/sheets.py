@@ -161,7 +161,7 @@ def run_export(args: argparse.Namespace) -> int:
             continue
         for line in warning_lines(item):
             print(line, file=sys.stderr)
-        items.append(PlanResults(item.file, item.workspace.dataset.name, item.evaluation))
+        items.append(PlanResults(item.file, item.dataset.name, item.evaluation))
     if failed:
         print("nothing written: a plan could not be read", file=sys.stderr)
         return 1

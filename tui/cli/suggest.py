@@ -143,12 +143,12 @@ def kept_elements(values: Sequence[str], elements: Sequence[str]) -> frozenset[s
 def limits_from(args: argparse.Namespace, item: Evaluated) -> Limits:
     from tui.suggest import Limits
 
-    plan = item.workspace.plan
+    plan = item.plan
     target = args.target if args.target is not None else plan.target_china_exposure
     return Limits(
         target=None if target is None else float(target) / 100,
         survive=survive_cases(plan, args.survive, item.file),
-        keep=kept_elements(args.keep, item.workspace.dataset.element_ids),
+        keep=kept_elements(args.keep, item.dataset.element_ids),
         max_share=None if args.max_share is None else args.max_share / 100,
         yearly=args.yearly,
     )
@@ -168,9 +168,8 @@ def run(args: argparse.Namespace) -> int:
     except UsageProblem as problem:
         print(f"replan suggest: error: {problem}", file=sys.stderr)
         return 2
-    workspace = item.workspace
     try:
-        result = suggest(workspace.plan, workspace.dataset, workspace.engine, limits)
+        result = suggest(item.plan, item.dataset, item.engine, limits)
     except SuggestError as error:
         print(f"{item.file}: {error}", file=sys.stderr)
         return 1
@@ -198,13 +197,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _suggested(item: Evaluated, result: Suggestion, out: str | None) -> Evaluated:
     from tui.cli.evaluate import Evaluated
-    from tui.workspace import Workspace
 
-    workspace = Workspace(
-        plan=result.plan, dataset=item.workspace.dataset, engine=item.workspace.engine
-    )
     warnings = tuple(map(str, result.evaluation.warnings))
-    return Evaluated(out or "suggested", workspace, result.evaluation, warnings)
+    return Evaluated(out or "suggested", result.plan, item.dataset, result.evaluation, warnings)
 
 
 def _no_suggestion(result: NoSuggestion, item: Evaluated, fmt: str) -> int:
@@ -228,18 +223,17 @@ def _save(item: Evaluated, plan: Plan, out: Path) -> None:
 
     source = Path(item.file)
     same_file = out.exists() and source.exists() and out.resolve() == source.resolve()
-    loaded = item.workspace.loaded
     if "/" in plan.dataset and out.resolve().parent != source.resolve().parent:
         # A dataset given as a path is relative to the plan file: keep it pointing there.
         folder = (source.resolve().parent / plan.dataset).resolve()
         relative = Path(os.path.relpath(folder, out.resolve().parent)).as_posix()
         plan = replace(plan, dataset=relative)
-    dataset = item.workspace.dataset
+    dataset = item.dataset
     try:
         save_plan(
             plan,
             out,
-            expected_digest=loaded.digest if same_file and loaded is not None else None,
+            expected_digest=item.digest if same_file else None,
             element_order=dataset.element_ids,
             source_order=dataset.source_ids,
         )

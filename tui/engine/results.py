@@ -83,11 +83,19 @@ class CaseResult:
 
     @property
     def worst_element(self) -> str | None:
-        """The element short for the most days, or None when nothing is short."""
-        if self.worst_days_short <= 0:
+        """The element short for the most days, or None when nothing is short.
+
+        Elements within rounding noise of the worst count as tied (sums in another order
+        differ in the last bit), and a tie goes to the first in dataset order.
+        """
+        worst = self.worst_days_short
+        if worst <= 0:
             return None
-        index = self.elements.get_column("days_short").arg_max()
-        return None if index is None else str(self.elements.get_column("element")[index])
+        days = self.elements.get_column("days_short").to_list()
+        for element, value in zip(self.elements.get_column("element").to_list(), days, strict=True):
+            if value is not None and value >= worst * (1 - 1e-9):
+                return str(element)
+        return None
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,8 +21,8 @@ from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Se
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
-from tui.app.rebalance import format_share
-from tui.app.session import Session
+from tui.session.rebalance import format_share
+from tui.session.session import Session
 from tui.domain.plan import Plan
 from tui.suggest import Limits
 
@@ -195,22 +195,22 @@ def solve_and_describe(session: Session, plan: Plan, limits: Limits) -> tuple[Pl
     from tui.cli.formats.suggest_output import render_suggestion
     from tui.cli.formats.text import Style
     from tui.suggest import NoSuggestion, suggest
-    from tui.workspace import Workspace
 
-    workspace = session.workspace
-    result = suggest(plan, session.dataset, workspace.engine, limits)
+    result = suggest(plan, session.dataset, session.engine, limits)
     if isinstance(result, NoSuggestion):
         return None, "\n".join(result.explanation.lines())
     location = session.location
     current = Evaluated(
         location,
-        Workspace(plan=plan, dataset=session.dataset, engine=workspace.engine),
+        plan,
+        session.dataset,
         session.evaluation,
         tuple(map(str, session.evaluation.warnings)),
     )
     after = Evaluated(
         "suggested",
-        Workspace(plan=result.plan, dataset=session.dataset, engine=workspace.engine),
+        result.plan,
+        session.dataset,
         result.evaluation,
         tuple(map(str, result.evaluation.warnings)),
     )

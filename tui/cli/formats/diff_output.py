@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 def _side(item: Evaluated) -> dict[str, str]:
     return {
         "file": item.file,
-        "plan": item.session.plan.name,
-        "dataset": item.session.dataset.name,
+        "plan": item.plan.name,
+        "dataset": item.dataset.name,
     }
 
 
@@ -217,13 +217,13 @@ def _exposure_reasons(diff: PlanDiff) -> list[str]:
 def render_diff(diff: PlanDiff, style: Style) -> str:
     a, b = diff.a, diff.b
     header = [
-        f"A  {style.bold(a.session.plan.name)}  ({a.file})",
-        f"B  {style.bold(b.session.plan.name)}  ({b.file})",
+        f"A  {style.bold(a.plan.name)}  ({a.file})",
+        f"B  {style.bold(b.plan.name)}  ({b.file})",
     ]
     if diff.same_dataset:
-        header.append(f"dataset {a.session.dataset.name} for both")
+        header.append(f"dataset {a.dataset.name} for both")
     else:
-        header.append(f"datasets differ: A {a.session.dataset.name}, B {b.session.dataset.name}")
+        header.append(f"datasets differ: A {a.dataset.name}, B {b.dataset.name}")
     sections = [header, _changes_section(diff, style), _figures_section(diff, style)]
     reasons = _exposure_reasons(diff)
     if reasons:

@@ -69,9 +69,9 @@ def suggestion_to_dict(
 
     portfolio = result.evaluation.base.portfolio
     return {
-        "plan": item.workspace.plan.name,
+        "plan": item.plan.name,
         "file": item.file,
-        "dataset": item.workspace.dataset.name,
+        "dataset": item.dataset.name,
         "feasible": True,
         "out": out,
         "limits": _limits(result.limits),
@@ -89,9 +89,9 @@ def suggestion_to_dict(
 def no_suggestion_to_dict(item: Evaluated, result: NoSuggestion) -> dict[str, Any]:
     explanation = result.explanation
     return {
-        "plan": item.workspace.plan.name,
+        "plan": item.plan.name,
         "file": item.file,
-        "dataset": item.workspace.dataset.name,
+        "dataset": item.dataset.name,
         "feasible": False,
         "limits": _limits(result.limits),
         "lowest_exposure": explanation.lowest_exposure,
