@@ -255,7 +255,7 @@ async def test_browser_lists_plans_with_figures_and_errors_then_opens(workdir: P
         assert broken.startswith("⚠") and "shares sum to 90" in broken
         name = table.get_cell(str(Path("plans/diversified.toml")), "name")
         assert str(name) == "Heavy rare earths via Lynas"
-        assert table.get_cell(str(Path("plans/diversified.toml")), "author") == "strategy"
+        assert str(table.get_cell(str(Path("plans/diversified.toml")), "author")) == "strategy"
         assert "%" in table.get_cell(str(Path("plans/diversified.toml")), "china").plain
         assert "2026-01-01" in table.get_cell(str(Path("plans/diversified.toml")), "modified")
         table.move_cursor(row=2)

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from tui.app.comments import file_has_comments
 from tui.app.loading import load_session
+from tui.app.plain import shown
 from tui.app.screens.dialogs import (
     ChoiceDialog,
     ErrorDialog,
@@ -68,6 +70,28 @@ class ReplanApp(App[int]):
         self.data_dir = data_dir
         self.preloaded = preloaded
         self.session: Session | None = None
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Toasts show their text literally: messages carry plan names, paths and labels.
+
+        Textual reads a toast's message as markup by default; here it never is (callers'
+        ``markup`` is ignored), and control characters are shown escaped.
+        """
+        super().notify(
+            shown(message, keep_newlines=True),
+            title=shown(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # --- launch ----------------------------------------------------------------------
 

@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
+from rich.markup import escape
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.app.plain import shown
 
 # (title, help, where the action lives, action)
 ACTIONS: list[tuple[str, str, str, str]] = [
@@ -49,7 +52,7 @@ class ReplanCommands(Provider):
             for element in session.dataset.elements:
                 yield (
                     f"element: jump to {element.symbol}",
-                    f"{element.name} ({element.group})",
+                    escape(shown(f"{element.name} ({element.group})")),
                     partial(app.jump_to, element.symbol),
                 )
 

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.app.plain import plain, shown
 from tui.domain.errors import Problem
 
 
@@ -48,8 +49,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message, keep_newlines=True), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]
@@ -73,7 +74,7 @@ def confirm_discard(name: str, doing: str) -> ChoiceDialog:
     """Unsaved changes: save first, discard them, or stay. Enter stays (Cancel)."""
     return ChoiceDialog(
         "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them before you {doing}?\n"
+        f"“{shown(name)}” has changes that are not saved. Save them before you {doing}?\n"
         "s saves, d discards them; enter or esc goes back to the plan.",
         [
             ("save", "Save", "primary"),
@@ -88,7 +89,7 @@ def conflict_dialog(path: str) -> ChoiceDialog:
     """The file changed on disk. Enter cancels: nobody's work is lost by a habit key."""
     return ChoiceDialog(
         "The file changed on disk",
-        f"{path} was changed by someone else since you opened it.\n"
+        f"{shown(path)} was changed by someone else since you opened it.\n"
         "Reload it (ctrl+z then brings your edits back), overwrite it with your version, "
         "or save your version under another name.",
         [
@@ -109,11 +110,11 @@ class ErrorDialog(ModalScreen[None]):
     def __init__(self, title: str, problems: Sequence[Problem | str]) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
-        self.problems = [str(p) for p in problems]
+        self.problems = [shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box error-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static("\n".join(self.problems), classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -170,9 +171,9 @@ class PathDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield Input(self.suggestion, id="path", placeholder="e.g. plans/my-plan.toml")
-            yield Static(self.error, id="path-error", classes="field-error", markup=False)
+            yield Static(plain(self.error), id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -192,7 +193,7 @@ class PathDialog(ModalScreen[Path | None]):
         try:
             path = plan_target(self.query_one("#path", Input).value)
         except ValueError as error:
-            self.query_one("#path-error", Static).update(str(error))
+            self.query_one("#path-error", Static).update(plain(error))
             self.app.bell()
             return
         self.dismiss(path)

@@ -17,6 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from tui.app import edits
+from tui.app.plain import plain
 from tui.app.rebalance import (
     balance_around,
     format_share,
@@ -55,7 +56,8 @@ class ElementForm(FormScreen[Plan]):
         entry = self.plan.elements.get(self.element)
         with Vertical(classes="dialog-box form-box"):
             yield Label(
-                f"{info.symbol} · {info.name} — split, stock and note", classes="dialog-title"
+                plain(f"{info.symbol} · {info.name} — split, stock and note"),
+                classes="dialog-title",
             )
             with VerticalScroll(classes="form-scroll"), Grid(classes="form-grid"):
                 for source in self.dataset.source_ids:
@@ -110,7 +112,7 @@ class ElementForm(FormScreen[Plan]):
         try:
             shares = self._typed()
         except ValueError as error:
-            total.update(f"[b red]{error}[/]")
+            total.update(plain(error, "b red"))
             return
         value = split_total(shares)
         if is_whole_split(shares):

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header
 
 from tui.app import edits
 from tui.app.figures import element_rows, headline, quarters, target_fraction
+from tui.app.plain import shown
 from tui.app.rebalance import format_share, move_share
 from tui.app.session import Session
 from tui.app.widgets.element_info import ElementInfo, describe_element
@@ -119,7 +120,7 @@ class MainScreen(Screen[None]):
         evaluation = session.evaluation
         index = min(self.case_index, len(evaluation.cases) - 1)
         data = quarters(evaluation, element, index)
-        label = f"{element} · {'base case' if index == 0 else data.case}"
+        label = shown(f"{element} · {'base case' if index == 0 else data.case}")
         self.query_one(QuarterChart).show(data, label)
         info = next(e for e in session.dataset.elements if e.symbol == element)
         figures = evaluation.base.element(element)
@@ -131,7 +132,7 @@ class MainScreen(Screen[None]):
         session = self.session
         mark = "● " if session.dirty else ""
         status = " — unsaved changes" if session.dirty else ""
-        title, sub_title = f"{mark}{session.plan.name}", f"{session.location}{status}"
+        title, sub_title = f"{mark}{shown(session.plan.name)}", f"{shown(session.location)}{status}"
         if (title, sub_title) != (self.title, self.sub_title):
             self.title, self.sub_title = title, sub_title
 

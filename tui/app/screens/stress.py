@@ -17,6 +17,7 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from tui.app import edits
 from tui.app.numbers import days, tidy, tonnes
+from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
 from tui.domain.plan import BASE_CASE, StressCase
@@ -95,14 +96,14 @@ class StressScreen(ModalScreen[None]):
         ):
             short = tidy(result.portfolio.shortfall_t) or 0.0
             table.add_row(
-                case.name,
+                plain(case.name),
                 Text(tonnes(short), style="bold red" if short > 0 else "green", justify="right"),
                 Text(days(result.worst_days_short), justify="right"),
-                case.source,
-                case.start,
+                plain(case.source),
+                plain(case.start),
                 str(case.months),
                 str(case.severity),
-                "all" if case.elements is None else ", ".join(case.elements),
+                plain("all" if case.elements is None else ", ".join(case.elements)),
                 key=str(i),
             )
         table.move_cursor(row=min(row, table.row_count - 1))

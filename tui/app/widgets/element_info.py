@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.app.numbers import days, percent, tonnes
+from tui.app.plain import shown
 from tui.app.rebalance import format_split
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
@@ -39,9 +40,9 @@ def describe_element(
     (those that start with the element's symbol are shown: they explain its gaps).
     """
     out = Text(no_wrap=False)
-    out.append(f"{element.symbol} ", "bold")
-    out.append(f"{element.name}", "bold")
-    out.append(f" · {element.group}\n", "dim")
+    out.append(f"{shown(element.symbol)} ", "bold")
+    out.append(shown(element.name), "bold")
+    out.append(f" · {shown(element.group)}\n", "dim")
     demand = figures.get("demand_t")
     out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")  # type: ignore[arg-type]
     exposure = figures.get("china_exposure")
@@ -69,9 +70,9 @@ def describe_element(
     note = own.note if own is not None else None
     if note:
         out.append("Note ", "dim")
-        out.append(note + "\n", "italic")
+        out.append(shown(note) + "\n", "italic")
     prefix = f"{element.symbol}: "
     for warning in warnings:
         if warning.startswith(prefix):
-            out.append("⚠ " + warning.removeprefix(prefix) + "\n", "#f0a030")
+            out.append("⚠ " + shown(warning.removeprefix(prefix)) + "\n", "#f0a030")
     return out

@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.app.figures import Headline, StressLine
 from tui.app.numbers import coverage, days, percent, tonnes, usd
+from tui.app.plain import shown
 
 GOOD = "#98c379"
 BAD = "bold #ff6b6b"
@@ -68,7 +69,7 @@ def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Te
     if h.products_short:
         out.append("  ·  ")
         out.append("short: ", BAD)
-        out.append(", ".join(h.products_short))
+        out.append(shown(", ".join(h.products_short)))
     cases = h.stress[:max_stress_lines]
     for index, line in enumerate(cases):
         out.append("\n")
@@ -92,7 +93,7 @@ def _wide(h: Headline) -> Text:
     if h.products_short:
         out.append("\n")
         out.append("Products short: ", BAD)
-        out.append(", ".join(h.products_short))
+        out.append(shown(", ".join(h.products_short)))
     out.append("\n\n")
     out.append("Stress cases", "bold underline")
     for line in h.stress:
@@ -140,7 +141,7 @@ def _exposure(h: Headline) -> Text:
 def _stress(line: StressLine, wide: bool) -> Text:
     out = Text()
     out.append("⚡ ", WARN if line.shortfall_t > 0 else GOOD)
-    out.append(line.name, "bold")
+    out.append(shown(line.name), "bold")
     out.append("\n  " if wide else ": ")
     if line.shortfall_t <= 0:
         out.append("no shortfall", GOOD)
@@ -148,12 +149,12 @@ def _stress(line: StressLine, wide: bool) -> Text:
     out.append(f"short {tonnes(line.shortfall_t)} t", BAD)
     out.append(f", worst {days(line.worst_days_short)}")
     if line.worst_element:
-        out.append(f" ({line.worst_element})")
+        out.append(f" ({shown(line.worst_element)})")
     if line.products_short:
         out.append("\n  " if wide else "; at risk: ")
         if wide:
             out.append("at risk: ")
-        out.append(", ".join(line.products_short[:4]), WARN)
+        out.append(shown(", ".join(line.products_short[:4])), WARN)
         if len(line.products_short) > 4:
             out.append(f" +{len(line.products_short) - 4}")
     return out

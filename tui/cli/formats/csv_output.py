@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tui.domain.figures import ELEMENT_FIGURES, PERIOD_FIGURES
+from tui.domain.text import visible
 
 if TYPE_CHECKING:
     from tui.engine.results import Evaluation
@@ -64,7 +65,8 @@ def render_csv(items: Sequence[CsvInput], *, periods: bool) -> str:
     for item in items:
         for case in item.evaluation.cases:
             frame = case.periods if periods else case.elements
-            ids = [item.file, item.evaluation.plan.name, item.dataset, case.case]
+            ids = [visible(item.file), visible(item.evaluation.plan.name), visible(item.dataset),
+                   visible(case.case)]  # fmt: skip
             for row in frame.iter_rows(named=True):
                 values = [_cell(row.get(column)) for column in (*figures, *source_columns)]
                 writer.writerow([*ids, *values])

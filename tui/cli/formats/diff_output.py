@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
+from tui.domain.text import visible
 
 if TYPE_CHECKING:
     from tui.cli.diff import FigureChange, PlanDiff
@@ -112,10 +113,10 @@ def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
     rows = []
     for change in diff.changes:
         if change.area == "stress":
-            what = f'stress "{change.key}" {change.field}'
+            what = f'stress "{visible(change.key)}" {change.field}'
         else:
-            what = f"{change.key} {change.field}".strip()
-        rows.append([what, _clip(change.before), _clip(change.after)])
+            what = visible(f"{change.key} {change.field}".strip())
+        rows.append([what, _clip(visible(change.before)), _clip(visible(change.after))])
     columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
     title = f"Plan changes ({len(diff.changes)})"
     return [style.bold(title), *text.render_table(columns, rows)]
@@ -150,7 +151,7 @@ def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
     table = text.render_table(columns, rows, styles, indent="    ")
     lines = [style.bold("Headline figures") + "  (changes in percent are in points)", table[0]]
     for index, case in enumerate(diff.cases):
-        title = "Base case" if index == 0 else f"Stress: {case.case}"
+        title = "Base case" if index == 0 else f"Stress: {visible(case.case)}"
         end = starts[index + 1] if index + 1 < len(starts) else len(rows)
         lines.append(f"  {style.bold(title)}")
         lines.extend(table[1 + starts[index] : 1 + end])
@@ -199,15 +200,14 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
 def render_diff(diff: PlanDiff, style: Style) -> str:
     a, b = diff.a, diff.b
     header = [
-        f"A  {style.bold(a.workspace.plan.name)}  ({a.file})",
-        f"B  {style.bold(b.workspace.plan.name)}  ({b.file})",
+        f"A  {style.bold(visible(a.workspace.plan.name))}  ({visible(a.file)})",
+        f"B  {style.bold(visible(b.workspace.plan.name))}  ({visible(b.file)})",
     ]
+    names = visible(a.workspace.dataset.name), visible(b.workspace.dataset.name)
     if diff.same_dataset:
-        header.append(f"dataset {a.workspace.dataset.name} for both")
+        header.append(f"dataset {names[0]} for both")
     else:
-        header.append(
-            f"datasets differ: A {a.workspace.dataset.name}, B {b.workspace.dataset.name}"
-        )
+        header.append(f"datasets differ: A {names[0]}, B {names[1]}")
     sections = [header, _changes_section(diff, style), _figures_section(diff, style)]
     sections.append(_elements_section(diff, style))
     return "\n\n".join("\n".join(section) for section in sections) + "\n"
