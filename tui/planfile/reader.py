@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
+from tui.planfile.prescan import key_problem
 from tui.planfile.schema import plan_from_document
 from tui.planfile.words import key_part
 
@@ -114,6 +115,11 @@ def parse_document(data: bytes, file: str) -> dict:
         raise PlanError(
             Problem(file, f"line {line}, column {column}", f"not UTF-8 text (byte 0x{byte:02x})")
         ) from None
+    deep = key_problem(text)
+    if deep is not None:  # tomllib would take quadratic time and memory on it
+        offset, message = deep
+        line, column = _position(text[:offset])
+        raise PlanError(Problem(file, f"line {line}, column {column}", message))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
