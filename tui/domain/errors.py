@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from tui.domain.text import visible
 
 
 @dataclass(frozen=True)
@@ -20,9 +23,51 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        """The problem as printed for a person: control characters shown escaped."""
         if self.where:
-            return f"{self.file}: {self.where}: {self.message}"
-        return f"{self.file}: {self.message}"
+            return visible(f"{self.file}: {self.where}: {self.message}")
+        return visible(f"{self.file}: {self.message}")
+
+
+MAX_PROBLEMS_PER_FILE = 100
+"""Problems told per file; the rest are counted. A million bad rows help nobody, and
+printing them all took gigabytes of memory."""
+
+
+@dataclass(frozen=True)
+class MoreProblems(Problem):
+    """Stands for ``count`` problems of ``file`` that are not listed."""
+
+    count: int = 0
+
+
+def more_problems(file: str, count: int) -> MoreProblems:
+    noun = "problem" if count == 1 else "problems"
+    return MoreProblems(file, "", f"and {count:,} more {noun} not shown", count)
+
+
+def capped(problems: Sequence[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
+    """The first ``limit`` problems of each file, then one line counting the rest.
+
+    Idempotent: the counts of earlier caps (``MoreProblems``) are added up, so a list
+    capped where it was made and again when raised says the right total.
+    """
+    if len(problems) <= limit and not any(isinstance(p, MoreProblems) for p in problems):
+        return list(problems)
+    kept: list[Problem] = []
+    shown: dict[str, int] = {}
+    dropped: dict[str, int] = {}
+    for problem in problems:
+        file = problem.file
+        if isinstance(problem, MoreProblems):
+            dropped[file] = dropped.get(file, 0) + problem.count
+        elif shown.get(file, 0) < limit:
+            kept.append(problem)
+            shown[file] = shown.get(file, 0) + 1
+        else:
+            dropped[file] = dropped.get(file, 0) + 1
+    kept.extend(more_problems(file, count) for file, count in dropped.items() if count)
+    return kept
 
 
 class ReplanError(Exception):
@@ -33,7 +78,7 @@ class ReplanError(Exception):
             problems = [Problem("", "", problems)]
         elif isinstance(problems, Problem):
             problems = [problems]
-        self.problems: list[Problem] = list(problems)
+        self.problems: list[Problem] = capped(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
