@@ -38,7 +38,7 @@ def test_capping_twice_adds_up_and_keeps_other_files() -> None:
     many = [Problem("a.csv", f"line {i}", "bad") for i in range(250)]
     once = capped([*many, Problem("b.csv", "", "one")])
     assert [p.file for p in once].count("b.csv") == 1
-    twice = capped(once + [Problem("a.csv", "line 999", "bad")])
+    twice = capped([*once, Problem("a.csv", "line 999", "bad")])
     (more,) = [p for p in twice if isinstance(p, MoreProblems)]
     assert more.count == 151
     assert len(twice) == MAX_PROBLEMS_PER_FILE + 2

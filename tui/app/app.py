@@ -29,7 +29,13 @@ from tui.app.screens.dialogs import (
 from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
 from tui.app.session import Session, display_path
-from tui.domain.errors import ReplanError, SaveConflict, SaveError
+from tui.domain.errors import (
+    ReplanError,
+    SaveConflict,
+    SaveError,
+    SaveReadOnly,
+    SaveThroughLink,
+)
 
 
 def _palette() -> type:
@@ -189,12 +195,30 @@ class ReplanApp(App[int]):
             path = await self.push_screen_wait(PathDialog(title, suggestion))
             if path is None:
                 return False
-        force = False
+        force = read_only_ok = link_ok = False
         while True:
             assert path is not None
             dropped_comments = file_has_comments(path)  # the file the save replaces
             try:
-                saved = session.save(path, force=force)
+                saved = session.save(
+                    path, force=force, replace_read_only=read_only_ok, through_link=link_ok
+                )
+            except (SaveReadOnly, SaveThroughLink) as error:
+                answer = await self.push_screen_wait(_unexpected_place_dialog(error))
+                if answer == "overwrite":
+                    read_only_ok = read_only_ok or isinstance(error, SaveReadOnly)
+                    link_ok = link_ok or isinstance(error, SaveThroughLink)
+                    continue
+                if answer == "save_as":
+                    title, asked = "Save your version as", True
+                    suggestion = display_path(path.with_name(path.stem + "-mine.toml"))
+                    path = await self.push_screen_wait(PathDialog(title, suggestion))
+                    if path is None:
+                        return False
+                    force = read_only_ok = link_ok = False
+                    continue
+                self.notify("Not saved. Your edits are kept.", timeout=4)
+                return False
             except SaveConflict:
                 answer = await self._settle_conflict(session, path)
                 if answer == "overwrite":
@@ -370,6 +394,33 @@ class ReplanApp(App[int]):
             while self.screen is not self.main:
                 self.pop_screen()
             self.main.jump_to(element)
+
+
+def _unexpected_place_dialog(error: SaveReadOnly | SaveThroughLink) -> ChoiceDialog:
+    """A read-only file, or a link out of the folder: write anyway, save as, or cancel."""
+    shown_path = display_path(error.path)
+    if isinstance(error, SaveReadOnly):
+        title = "The file is read-only"
+        message = (
+            f"{shown_path} is read-only: someone may have locked it on purpose.\n"
+            "Overwrite it anyway (it stays read-only), or save your version under "
+            "another name?"
+        )
+        write = "Overwrite"
+    else:
+        title = "The name is a link"
+        message = (
+            f"{shown_path} is a link to {error.target}, {error.reason}.\n"
+            "Write there anyway, or save under another name?"
+        )
+        write = "Write there"
+    return ChoiceDialog(
+        title,
+        message,
+        [("overwrite", write, "error"), ("save_as", "Save as…", "primary"),
+         ("cancel", "Cancel", "default")],
+        default="cancel",
+    )  # fmt: skip
 
 
 def _slug(name: str) -> str:

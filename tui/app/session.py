@@ -106,7 +106,14 @@ class Session:
 
     # --- files ---------------------------------------------------------------------
 
-    def save(self, path: Path | None = None, *, force: bool = False) -> Path:
+    def save(
+        self,
+        path: Path | None = None,
+        *,
+        force: bool = False,
+        replace_read_only: bool = False,
+        through_link: bool = False,
+    ) -> Path:
         """Write the plan; raises SaveConflict, SaveError, or ValueError without a path.
 
         Saving to the file the plan came from checks that file's hash; saving anywhere
@@ -127,6 +134,8 @@ class Session:
             element_order=dataset.element_ids,
             source_order=dataset.source_ids,
             force=force,
+            replace_read_only=replace_read_only,
+            through_link=through_link,
         )
         self.path, self.digest, self.saved_plan = target, digest, self.plan
         self.workspace.path = target

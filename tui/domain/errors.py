@@ -99,6 +99,29 @@ class SaveError(ReplanError):
     """A plan could not be written; the file on disk is left as it was."""
 
 
+class SaveReadOnly(SaveError):
+    """The file is read-only (no write permission bit): replacing it needs a yes."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            Problem(str(path), "", "the file is read-only; not replaced without your say-so")
+        )
+
+
+class SaveThroughLink(SaveError):
+    """The name is a symbolic link whose target is missing or outside the link's folder.
+
+    Saving would create or replace ``target`` somewhere the user did not name.
+    """
+
+    def __init__(self, path: Path, target: Path, reason: str) -> None:
+        self.path = path
+        self.target = target
+        self.reason = reason
+        super().__init__(Problem(str(path), "", f"is a link to {target}, {reason}"))
+
+
 class SaveConflict(ReplanError):
     """The file changed on disk since the plan was loaded from it.
 

@@ -16,7 +16,14 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from tui.domain.errors import PlanError, Problem, SaveConflict, SaveError
+from tui.domain.errors import (
+    PlanError,
+    Problem,
+    SaveConflict,
+    SaveError,
+    SaveReadOnly,
+    SaveThroughLink,
+)
 from tui.domain.plan import Plan
 from tui.planfile.reader import digest_of
 from tui.planfile.writer import plan_to_toml
@@ -42,6 +49,8 @@ def save_plan(
     element_order: Sequence[str] = (),
     source_order: Sequence[str] = (),
     force: bool = False,
+    replace_read_only: bool = False,
+    through_link: bool = False,
 ) -> str:
     """Write ``plan`` to ``path`` canonically and return the new content's sha256.
 
@@ -49,6 +58,11 @@ def save_plan(
     was never saved there: the file must not exist). ``force`` overwrites whatever is
     on disk — only after the user chose to. Raises SaveConflict or SaveError; on any
     failure the file on disk is as it was.
+
+    Two more things are never done without a yes: replacing a read-only file
+    (SaveReadOnly unless ``replace_read_only``), and writing a new plan through a
+    symbolic link whose target is missing or in another folder (SaveThroughLink
+    unless ``through_link``) — the file would appear where the user did not look.
     """
     path = Path(path)
     file = str(path)
@@ -60,11 +74,32 @@ def save_plan(
         ) from None
     data = text.encode("utf-8")
     target = _resolve(path)
+    if expected_digest is None and not through_link:
+        _check_link(path, target)
     current, mode = _current(target, file)
     if current is not None and not force and digest_of(current) != expected_digest:
         raise SaveConflict(path, ours=text, theirs=current)
+    if mode is not None and not mode & _WRITE_BITS and not replace_read_only:
+        raise SaveReadOnly(path)
     _write_atomically(target, data, mode, file)
     return digest_of(data)
+
+
+_WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+
+
+def _check_link(path: Path, target: Path) -> None:
+    """Refuse a link that would put the plan somewhere other than the folder shown."""
+    if target == path:
+        return  # not a link
+    if not target.exists():
+        raise SaveThroughLink(path, target, "which does not exist; saving would create it")
+    try:
+        inside = target.parent == Path(os.path.realpath(path.parent))
+    except OSError:
+        inside = False
+    if not inside:
+        raise SaveThroughLink(path, target, "outside the folder; saving would replace it")
 
 
 def _resolve(path: Path) -> Path:
