@@ -11,8 +11,7 @@ import pytest
 from tui.app.browse import plan_files
 from tui.domain.errors import SaveConflict
 from tui.domain.plan import Defaults, Plan, Split
-from tui.planfile import save_plan, validate_paths
-from tui.planfile import store
+from tui.planfile import save_plan, store, validate_paths
 
 
 def _plan(name: str = "Plan") -> Plan:

@@ -195,10 +195,15 @@ class ReplanApp(App[int]):
             path = await self.push_screen_wait(PathDialog(title, suggestion))
             if path is None:
                 return False
-        force = read_only_ok = link_ok = False
+        force = read_only_ok = link_ok = comments_ok = False
         while True:
             assert path is not None
             dropped_comments = file_has_comments(path)  # the file the save replaces
+            if dropped_comments and not comments_ok:
+                if await self.push_screen_wait(_comments_dialog(path)) != "save":
+                    self.notify("Not saved. Your edits are kept.", timeout=4)
+                    return False
+                comments_ok = True
             try:
                 saved = session.save(
                     path, force=force, replace_read_only=read_only_ok, through_link=link_ok
@@ -255,16 +260,8 @@ class ReplanApp(App[int]):
                 self.notify(str(error), severity="error")
                 return False
             break
-        if dropped_comments:
-            self.notify(
-                f"Plan saved — {display_path(saved)}\nThe comments (#) in the file were not "
-                "kept: replan writes plans in its own layout. Keep notes in the plan's "
-                "description or in the elements' notes (e).",
-                severity="warning",
-                timeout=10,
-            )
-        else:
-            self.notify(f"Plan saved — {display_path(saved)}", timeout=4)
+        dropped = " (its # comments were dropped)" if dropped_comments else ""
+        self.notify(f"Plan saved — {display_path(saved)}{dropped}", timeout=4)
         if self.main is not None:
             self.main.update_title()
             self.main.refresh_bindings()
@@ -394,6 +391,18 @@ class ReplanApp(App[int]):
             while self.screen is not self.main:
                 self.pop_screen()
             self.main.jump_to(element)
+
+
+def _comments_dialog(path: Path) -> ChoiceDialog:
+    """Asked before the save: the file's comments will not survive it."""
+    return ChoiceDialog(
+        "Saving drops the file's comments",
+        f"{display_path(path)} has comments (#). replan writes plans in its own layout and "
+        "does not keep them.\nKeep notes in the plan's description (p) or in the "
+        "elements' notes (e). Save anyway?",
+        [("save", "Save anyway", "warning"), ("cancel", "Cancel", "default")],
+        default="cancel",
+    )
 
 
 def _unexpected_place_dialog(error: SaveReadOnly | SaveThroughLink) -> ChoiceDialog:

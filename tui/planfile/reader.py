@@ -60,10 +60,15 @@ def read_plan_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise PlanError(Problem(file, "", "is a folder, not a plan file"))
         if not stat.S_ISREG(info.st_mode):
-            raise PlanError(Problem(file, "", "is not a regular file"))
+            raise PlanError(Problem(file, "", f"is {_kind(info.st_mode)}, not a plan file"))
         with open(path, "rb") as handle:
             data = handle.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise PlanError(
+                Problem(file, "", f"is a link to {target}, which does not exist")
+            ) from None
         raise PlanError(Problem(file, "", "no such file")) from None
     except PermissionError:
         raise PlanError(Problem(file, "", "cannot read the file: permission denied")) from None
@@ -73,6 +78,17 @@ def read_plan_bytes(path: Path) -> bytes:
     if len(data) > MAX_PLAN_BYTES:
         raise PlanError(Problem(file, "", _too_large_message()))
     return data
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def parse_plan(data: bytes, file: str) -> Plan:

@@ -37,14 +37,19 @@ def validate_paths(paths: Iterable[Path], data_dir: Path | None) -> tuple[int, l
 
 def plan_files(path: Path) -> list[Path] | None:
     """The plan files a path stands for (a folder: every ``*.toml`` below it, sorted,
-    hidden folders such as ``.git`` skipped); None if the path does not exist."""
+    hidden folders such as ``.git`` skipped); None if the path does not exist.
+
+    Whatever in a folder is named ``*.toml`` but is not a folder is listed, so that a
+    named pipe, a device or a link to nothing is reported by reading it rather than
+    skipped in silence (a CI check saying "0 problems" over a broken link misleads).
+    """
     if path.is_dir():
         return sorted(
             found
             for found in path.rglob("*.toml")
-            if found.is_file() and not _hidden(found.relative_to(path))
+            if not found.is_dir() and not _hidden(found.relative_to(path))
         )
-    if path.exists():
+    if path.exists() or path.is_symlink():
         return [path]
     return None
 
