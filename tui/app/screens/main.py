@@ -123,9 +123,17 @@ class MainScreen(Screen[None]):
         label = shown(f"{element} · {'base case' if index == 0 else data.case}")
         self.query_one(QuarterChart).show(data, label)
         info = next(e for e in session.dataset.elements if e.symbol == element)
-        figures = evaluation.base.element(element)
+        case = evaluation.cases[index]  # the pane tells the figures of the chart's case
+        figures = case.element(element)
         sources = session.dataset.source_ids
-        text = describe_element(info, session.plan, sources, figures, evaluation.warnings)
+        text = describe_element(
+            info,
+            session.plan,
+            sources,
+            figures,
+            evaluation.warnings,
+            case=None if index == 0 else case.case,
+        )
         self.query_one(ElementInfo).show(text)
 
     def update_title(self) -> None:

@@ -33,16 +33,23 @@ def describe_element(
     sources: Sequence[str],
     figures: dict[str, object],
     warnings: Sequence[str] = (),
+    *,
+    case: str | None = None,
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
-    ``figures`` is the element's row of the base case; ``warnings`` are the engine's
+    ``figures`` is the element's row of the case the chart shows — the base case, or
+    the stress case ``case`` (named on the first line, so that the stock drawn and the
+    demand read are never mistaken for the base case's); ``warnings`` are the engine's
     (those that start with the element's symbol are shown: they explain its gaps).
     """
     out = Text(no_wrap=False)
     out.append(f"{shown(element.symbol)} ", "bold")
     out.append(shown(element.name), "bold")
     out.append(f" · {shown(element.group)}\n", "dim")
+    if case is not None:
+        out.append("In stress case ", "dim")
+        out.append(shown(case) + "\n", "bold")
     demand = figures.get("demand_t")
     out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")  # type: ignore[arg-type]
     exposure = figures.get("china_exposure")
@@ -67,6 +74,14 @@ def describe_element(
     if isinstance(drawn, float) and drawn > 0:
         out.append(f", {tonnes(drawn)} t drawn", "#e5c07b")
     out.append("\n")
+    short = figures.get("shortfall_t")
+    if isinstance(short, float) and short > 1e-6:
+        out.append("Short ", "dim")
+        out.append(f"{tonnes(short)} t after stock", "bold #ff6b6b")
+        days_short = figures.get("days_short")
+        if isinstance(days_short, float):
+            out.append(f" ({days(days_short)})")
+        out.append("\n")
     note = own.note if own is not None else None
     if note:
         out.append("Note ", "dim")
