@@ -26,6 +26,7 @@ from tui.domain.text import visible
 if TYPE_CHECKING:
     from tui.cli.diff import FigureChange, PlanDiff
     from tui.cli.evaluate import Evaluated
+    from tui.planfile.diff import PlanChange
 
 
 # --- JSON ---------------------------------------------------------------------------
@@ -102,9 +103,14 @@ def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
 CELL_WIDTH = 48
 
 
-def _clip(value: str) -> str:
-    """Long values (descriptions) are cut so the table stays readable; JSON has them whole."""
-    return value if len(value) <= CELL_WIDTH else value[: CELL_WIDTH - 1] + "…"
+def _clip(value: str, change: PlanChange, style: Style) -> str:
+    """On a terminal, long free text (a description, a note) is cut to keep the table
+    readable. Output to a file or a pipe is kept whole, and so are the lists (elements
+    of a stress case, splits): a cut list reads as if the rest were not there."""
+    free_text = change.area == "metadata" or change.field == "note"
+    if not style.terminal or not free_text or len(value) <= CELL_WIDTH:
+        return value
+    return value[: CELL_WIDTH - 1] + "…"
 
 
 def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
@@ -116,7 +122,8 @@ def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
             what = f'stress "{visible(change.key)}" {change.field}'
         else:
             what = visible(f"{change.key} {change.field}".strip())
-        rows.append([what, _clip(visible(change.before)), _clip(visible(change.after))])
+        before, after = visible(change.before), visible(change.after)
+        rows.append([what, _clip(before, change, style), _clip(after, change, style)])
     columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
     title = f"Plan changes ({len(diff.changes)})"
     return [style.bold(title), *text.render_table(columns, rows)]
