@@ -8,6 +8,7 @@ else is evaluated afresh.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,12 +78,20 @@ class Session:
 
     # --- editing -------------------------------------------------------------------
 
-    def apply(self, plan: Plan, label: str, element: str | None = None) -> Edit:
-        """Make ``plan`` current (one undo step) and recalculate."""
+    def apply(
+        self,
+        plan: Plan,
+        label: str,
+        element: str | None = None,
+        *,
+        group: Hashable | None = None,
+    ) -> Edit:
+        """Make ``plan`` current (one undo step, or part of the last one when ``group``
+        continues a burst: see History.push) and recalculate."""
         if plan == self.plan:
             return Edit(self.evaluation, None)
         evaluation = self._evaluate(self.evaluation, plan, element)  # may raise: then no step
-        self.history.push(plan, label, element)
+        self.history.push(plan, label, element, group=group)
         self.evaluation = evaluation
         return Edit(evaluation, element)
 

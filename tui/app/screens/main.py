@@ -7,6 +7,8 @@ which updates the widgets in place, cell by cell, rather than recomposing anythi
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -160,9 +162,16 @@ class MainScreen(Screen[None]):
 
     # --- editing ---------------------------------------------------------------------
 
-    def apply(self, plan: Plan, label: str, element: str | None = None) -> None:
+    def apply(
+        self,
+        plan: Plan,
+        label: str,
+        element: str | None = None,
+        *,
+        group: Hashable | None = None,
+    ) -> None:
         """Record an edit, recalculate, repaint (the one path every change takes)."""
-        self.session.apply(plan, label, element)
+        self.session.apply(plan, label, element, group=group)
         self.repaint()
 
     def action_move(self, delta: int) -> None:
@@ -177,8 +186,10 @@ class MainScreen(Screen[None]):
         if unchanged or not after.is_complete():  # at a bound, or nothing to take from
             self.app.bell()
             return
-        label = f"{element}: {source} {delta:+d} → {format_share(after.share(source))}%"
-        self.apply(edits.set_split(plan, element, after), label, element)
+        label = f"{element}: {source} share → {format_share(after.share(source))}%"
+        # steps on one cell in quick succession undo as one (see History.push)
+        group = ("move", element, source)
+        self.apply(edits.set_split(plan, element, after), label, element, group=group)
 
     def action_edit_element(self) -> None:
         from tui.app.screens.element_form import ElementForm
