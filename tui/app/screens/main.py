@@ -251,7 +251,11 @@ class MainScreen(Screen[None]):
         self.show_element(force=True)
 
     def jump_to(self, element: str) -> None:
-        self.query_one(ElementTable).select(element)
+        """Select ``element`` on its first source: a jump lands on a fresh row, and a
+        column kept from the row before (recycling, say) made the next ``]`` move share
+        into a source the planner was not looking at."""
+        table = self.query_one(ElementTable)
+        table.select(element, table.sources[0] if table.sources else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
