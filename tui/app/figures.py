@@ -27,6 +27,8 @@ class ElementRow:
     gap_t: float
     stress_shortfall_t: float | None
     """The worst shortfall over the stress cases; None when the plan has none."""
+    shortfall_t: float = 0.0
+    """What the gap leaves short after the stockpile is drawn (base case)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class Headline:
     shortfall_t: float
     products_short: tuple[str, ...]
     stress: tuple[StressLine, ...]
+    horizon: str = ""
+    """``2026Q1–2028Q4``: the figures are totals over it."""
 
     @property
     def above_target(self) -> bool:
@@ -109,6 +113,7 @@ def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> 
                 coverage=base["coverage"][i],
                 gap_t=tidy(base["gap_t"][i]) or 0.0,
                 stress_shortfall_t=None if worst is None else tidy(worst[i]),
+                shortfall_t=tidy(base["shortfall_t"][i]) or 0.0,
             )
         )
     return rows
@@ -139,6 +144,7 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
         shortfall_t=tidy(portfolio.shortfall_t) or 0.0,
         products_short=tuple(evaluation.base.products_short),
         stress=tuple(lines),
+        horizon=f"{evaluation.start}–{evaluation.end}",
     )
 
 

@@ -135,6 +135,7 @@ class MainScreen(Screen[None]):
             figures,
             evaluation.warnings,
             case=None if index == 0 else case.case,
+            horizon=f"{evaluation.start}–{evaluation.end}",
         )
         self.query_one(ElementInfo).show(text)
 

@@ -35,6 +35,7 @@ def describe_element(
     warnings: Sequence[str] = (),
     *,
     case: str | None = None,
+    horizon: str = "",
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
@@ -86,6 +87,8 @@ def describe_element(
     if note:
         out.append("Note ", "dim")
         out.append(shown(note) + "\n", "italic")
+    if horizon:
+        out.append(f"Demand and short: totals over {horizon}\n", "dim")
     prefix = f"{element.symbol}: "
     for warning in warnings:
         if warning.startswith(prefix):

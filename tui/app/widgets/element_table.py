@@ -321,15 +321,16 @@ class ElementTable(ScrollView, can_focus=True):
 def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
     shares = tuple(_share(value, row.scheduled) for value in row.shares)
     over = target is not None and (row.china_exposure or 0) > target + 1e-9
-    short = row.coverage < 1 - 1e-9
+    # red only for what is short after the stockpile; a gap the stock covers is amber
+    gap = (GAP if row.shortfall_t > 0 else OVER) if row.gap_t > 0 else DIM
     stress = row.stress_shortfall_t
     return (
         Cell(row.element),
         Cell(tonnes(row.demand_t)),
         *shares,
         Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
-        Cell(coverage(row.coverage, 0), GAP if short else DIM),
-        Cell(tonnes(row.gap_t), GAP if row.gap_t > 0 else DIM),
+        Cell(coverage(row.coverage, 0), gap if row.coverage < 1 - 1e-9 else DIM),
+        Cell(tonnes(row.gap_t), gap),
         Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
     )
 

@@ -125,6 +125,8 @@ def _cost(h: Headline, *, wide: bool) -> Text:
     if premium_share is not None:
         out.append(f" {premium_share * 100:+.0f}%")
     out.append(" over all-China" if wide else " vs all-China)")
+    if wide and h.horizon:
+        out.append(f"\nTotals over {h.horizon}", "dim")
     return out
 
 

@@ -137,9 +137,15 @@ def draw_chart(
     top = max((data.demand_t[i] for i in index), default=0.0) or 1.0
     stacks = [_stack(data, i, colours) for i in index]
     bar = max(step - 1, 1) if step > 1 else 1
+    middle = bar_rows // 2 if bar_rows >= 5 else -1
     for row in range(bar_rows - 1, -1, -1):
         out.newline()
-        label_text = tonnes(top) if row == bar_rows - 1 else ("0" if row == 0 else "")
+        if row == bar_rows - 1:
+            label_text = tonnes(top)
+        elif row == middle:
+            label_text = tonnes(top * (row + 1) / bar_rows)
+        else:
+            label_text = "0" if row == 0 else ""
         out.add(f"{label_text:>{AXIS - 2}} ┤" if label_text else " " * (AXIS - 1) + "│", "dim")
         for stack in stacks:
             char, colour = _cell(stack, row, bar_rows, top)
@@ -147,7 +153,7 @@ def draw_chart(
             if step > bar:
                 out.add(" " * (step - bar))
     out.newline()
-    out.add(" " * (AXIS - 1) + "└", "dim")
+    out.add(" t/qtr".ljust(AXIS - 1) + "└", "dim")  # the y-axis unit: tonnes a quarter
     out.add(_period_labels(data.periods[first:], step), "dim")
     out.newline()
     out.add(" " * AXIS)
@@ -166,7 +172,7 @@ def _legend(label: str, colours: dict[str, str], width: int) -> Line:
     for source, colour in colours.items():
         runs += [("█", colour), (f" {source}  ", "")]
     runs += [("█", STOCK), (" stock  ", ""), ("█", SHORT), (" short  ", "")]
-    runs += [("▲", SHORT), (" short quarter", "")]
+    runs += [("▲", SHORT), (" short quarter  ", ""), ("△", STOCK), (" stock drawn", "")]
     kept: Line = []
     used = 0
     for text, style in runs:
