@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.app.numbers import tidy
+from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan
 from tui.engine import Evaluation
 
@@ -162,3 +163,27 @@ def quarters(evaluation: Evaluation, element: str, case_index: int = 0) -> Quart
         shortfall_t=tuple(tidy(v) or 0.0 for v in frame["shortfall_t"]),
         gap_t=tuple(tidy(v) or 0.0 for v in frame["gap_t"]),
     )
+
+
+def source_china_shares(
+    dataset: Dataset, element: str, start: str, end: str
+) -> dict[str, tuple[float, float]]:
+    """Each source's China share for ``element`` over ``start``–``end``: (lowest, highest).
+
+    This is what turns a split into the element's China exposure (Dy 60/30/10 is 63.5%
+    because Lynas' heavy rare earths still go through China in part); sources without a
+    supply row in those quarters are left out.
+    """
+    import polars as pl
+
+    rows = (
+        dataset.supply.lazy()
+        .filter(
+            (pl.col("element") == element) & (pl.col("period") >= start) & (pl.col("period") <= end)
+        )
+        .group_by("source")
+        .agg(pl.col("china_share").min().alias("low"), pl.col("china_share").max().alias("high"))
+        .collect()
+    )
+    found = {r["source"]: (r["low"], r["high"]) for r in rows.iter_rows(named=True)}
+    return {s: found[s] for s in dataset.source_ids if s in found}

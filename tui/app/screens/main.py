@@ -18,7 +18,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from tui.app import edits
-from tui.app.figures import element_rows, headline, quarters, target_fraction
+from tui.app.figures import (
+    element_rows,
+    headline,
+    quarters,
+    source_china_shares,
+    target_fraction,
+)
 from tui.app.plain import shown
 from tui.app.rebalance import format_share, move_share
 from tui.app.session import Session
@@ -136,6 +142,9 @@ class MainScreen(Screen[None]):
             evaluation.warnings,
             case=None if index == 0 else case.case,
             horizon=f"{evaluation.start}–{evaluation.end}",
+            china_shares=source_china_shares(
+                session.dataset, element, evaluation.start, evaluation.end
+            ),
         )
         self.query_one(ElementInfo).show(text)
 

@@ -6,7 +6,7 @@ steps and the planner's note travel with the plan file for the team to read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.widgets import Static
@@ -36,6 +36,7 @@ def describe_element(
     *,
     case: str | None = None,
     horizon: str = "",
+    china_shares: Mapping[str, tuple[float, float]] | None = None,
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
@@ -62,6 +63,11 @@ def describe_element(
     if split is not None and (own is None or own.split is None):
         out.append(" (default)", "dim")
     out.append("\n")
+    if china_shares and split is not None:
+        used = [s for s in sources if split.share(s) and s in china_shares]
+        if used:  # why the split's exposure is what it is
+            out.append("China share ", "dim")
+            out.append(" · ".join(f"{s} {_range(*china_shares[s])}" for s in used) + "\n")
     for step in plan.schedule(element.symbol):
         out.append(f"from {step.start} ", "dim")
         out.append(format_split(step.split, sources) + "\n")
@@ -94,3 +100,10 @@ def describe_element(
         if warning.startswith(prefix):
             out.append("⚠ " + shown(warning.removeprefix(prefix)) + "\n", "#f0a030")
     return out
+
+
+def _range(low: float, high: float) -> str:
+    """``5%``, or ``5–12%`` when a source's China share changes over the horizon."""
+    if round(low * 100) == round(high * 100):
+        return f"{low * 100:.0f}%"
+    return f"{low * 100:.0f}–{high * 100:.0f}%"
