@@ -25,4 +25,4 @@ def test_a_shortfall_after_stock_is_red() -> None:
 
 def test_the_legend_explains_both_marks() -> None:
     text = "".join(run for run, _ in _legend("Dy", {"china": "red"}, 200))
-    assert "▲ short quarter" in text and "△ stock drawn" in text
+    assert "▲ short  △ stock" in text

@@ -299,7 +299,26 @@ async def test_wide_terminal_gives_the_chart_the_spare_room(workdir: Path) -> No
         chart, table = main.query_one("#chart"), main.query_one(ElementTable)
         headline = main.query_one(HeadlinePanel)
         legend = chart.text.splitlines()[0]
-        assert legend.rstrip().endswith("short quarter") and "…" not in legend
+        assert legend.rstrip().endswith("△ stock") and "…" not in legend
         assert chart.region.right >= headline.region.x - 2  # no columns left empty
         assert table.region.height <= len(app.session.dataset.elements) + 2  # no empty rows
         assert chart.region.height >= 18
+
+
+async def test_stress_form_lists_every_error_with_suggestions(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#start").value = "2027Q9"
+        form.query_one("#months").value = "0"
+        form.query_one("#elements").value = "Dyy, Tb"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        shown = str(form.query_one("#stress-error").render())
+        for field in ("name:", "start:", "months:", "elements:"):
+            assert field in shown, field
+        assert "Dyy is not in the dataset; did you mean 'Dy'?" in shown

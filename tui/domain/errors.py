@@ -21,12 +21,22 @@ class Problem:
     file: str
     where: str
     message: str
+    line: int | None = None
+    """The line the ``where`` path is written on, when it is known (plan files)."""
 
     def __str__(self) -> str:
         """The problem as printed for a person: control characters shown escaped."""
         if self.where:
             return visible(f"{self.file}: {self.where}: {self.message}")
         return visible(f"{self.file}: {self.message}")
+
+    def located(self) -> str:
+        """As ``str``, with the line the path is written on when it is known
+        (``plans/x.toml: line 12: elements.Ce.split: shares sum to 90``): what a person
+        fixing the file by hand reads, in ``validate`` and the app's error dialogs."""
+        if self.line is None:
+            return str(self)
+        return visible(f"{self.file}: line {self.line}: {self.where}: {self.message}")
 
 
 MAX_PROBLEMS_PER_FILE = 100
@@ -43,7 +53,7 @@ class MoreProblems(Problem):
 
 def more_problems(file: str, count: int) -> MoreProblems:
     noun = "problem" if count == 1 else "problems"
-    return MoreProblems(file, "", f"and {count:,} more {noun} not shown", count)
+    return MoreProblems(file, "", f"and {count:,} more {noun} not shown", count=count)
 
 
 def capped(problems: Sequence[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:

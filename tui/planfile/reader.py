@@ -8,6 +8,7 @@ else (tomllib itself can raise RecursionError and plain ValueError).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
+from tui.planfile.locate import line_of
 from tui.planfile.prescan import key_problem
 from tui.planfile.schema import plan_from_document
 from tui.planfile.words import key_part
@@ -101,8 +103,21 @@ def parse_plan(data: bytes, file: str) -> Plan:
     try:
         return plan_from_document(document, file)
     except PlanError as error:
-        error.document = document
-        raise
+        located = PlanError(with_lines(error.problems, data.decode("utf-8")))
+        located.document = document
+        raise located from None
+
+
+def with_lines(problems: list[Problem], text: str) -> list[Problem]:
+    """Each problem at a TOML path told with the line that path is written on."""
+    out = []
+    for problem in problems:
+        if problem.line is None and problem.where and not problem.where.startswith("line "):
+            line = line_of(text, problem.where)
+            if line is not None:
+                problem = dataclasses.replace(problem, line=line)
+        out.append(problem)
+    return out
 
 
 def parse_document(data: bytes, file: str) -> dict:
@@ -164,7 +179,26 @@ def _syntax_problem(message: str, text: str, file: str) -> Problem:
         detail = "a key or table is defined twice"
     elif detail == "Illegal character '\\n'":
         detail = "unterminated string (no closing quote on this line)"
+    elif detail == "Invalid value":
+        detail = _invalid_value(text, line, column)
     return Problem(file, f"line {line}, column {column}", f"invalid TOML: {_first_lower(detail)}")
+
+
+_WORD = re.compile(r"[^\s,}\]#]+")
+
+
+def _invalid_value(text: str, line: int, column: int) -> str:
+    """``lynas = abc``: say what a value may look like, naming what was written."""
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1 :] if 0 < line <= len(lines) else ""
+    word = _WORD.match(here)
+    if word is None:
+        return "a value is missing after '='"
+    shown = word.group()[:40]
+    return (
+        f'{shown} is not a value: write text in quotes ("{shown}"), '
+        "numbers as digits (30), or true/false"
+    )
 
 
 def _tuple_key(text: str) -> str:

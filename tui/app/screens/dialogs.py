@@ -110,7 +110,7 @@ class ErrorDialog(ModalScreen[None]):
     def __init__(self, title: str, problems: Sequence[Problem | str]) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
-        self.problems = [shown(p) for p in problems]
+        self.problems = [p.located() if isinstance(p, Problem) else shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box error-box"):

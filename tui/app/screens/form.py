@@ -28,7 +28,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         try:
             result = self.read()
         except ValueError as error:
-            self.query_one(f"#{self.ERROR_ID}", Static).update(plain(error))
+            self.query_one(f"#{self.ERROR_ID}", Static).update(plain(error, keep_newlines=True))
             self.app.bell()
             return
         self.dismiss(result)

@@ -27,7 +27,7 @@ class WelcomeScreen(Screen[None]):
     def __init__(self, heading: str, problems: Sequence[Problem | str]) -> None:
         super().__init__()
         self.heading = heading
-        self.problems = [shown(p) for p in problems]
+        self.problems = [p.located() if isinstance(p, Problem) else shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -172,7 +172,8 @@ def _legend(label: str, colours: dict[str, str], width: int) -> Line:
     for source, colour in colours.items():
         runs += [("█", colour), (f" {source}  ", "")]
     runs += [("█", STOCK), (" stock  ", ""), ("█", SHORT), (" short  ", "")]
-    runs += [("▲", SHORT), (" short quarter  ", ""), ("△", STOCK), (" stock drawn", "")]
+    # the marks under the axis: a quarter short after stock, or one the stock covers
+    runs += [("▲", SHORT), (" short  ", ""), ("△", STOCK), (" stock", "")]
     kept: Line = []
     used = 0
     for text, style in runs:
