@@ -85,6 +85,10 @@ async def test_conflict_overwrite_writes_ours(workdir: Path) -> None:
         await edit_dy_and_change_disk(pilot, app)
         await pilot.press("o")
         await settle(pilot)
+        # their version has a comment: overwriting it drops it, and the app says so first
+        assert isinstance(app.screen, ChoiceDialog) and "comments" in app.screen.title_text
+        await pilot.press("s")
+        await settle(pilot)
         text = Path("plans/baseline.toml").read_text()
         assert THEIRS not in text and "lynas = 21" in text
         assert not app.session.dirty

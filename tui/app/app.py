@@ -199,7 +199,8 @@ class ReplanApp(App[int]):
         while True:
             assert path is not None
             dropped_comments = file_has_comments(path)  # the file the save replaces
-            if dropped_comments and not comments_ok:
+            # asked once the write is sure: a changed file goes to the conflict dialog first
+            if dropped_comments and not comments_ok and (force or _unchanged(session, path)):
                 if await self.push_screen_wait(_comments_dialog(path)) != "save":
                     self.notify("Not saved. Your edits are kept.", timeout=4)
                     return False
@@ -391,6 +392,19 @@ class ReplanApp(App[int]):
             while self.screen is not self.main:
                 self.pop_screen()
             self.main.jump_to(element)
+
+
+def _unchanged(session: Session, path: Path) -> bool:
+    """Is ``path`` the session's own file, as it was loaded or last saved?"""
+    from tui.planfile.reader import digest_of
+
+    if session.path is None or session.digest is None:
+        return False
+    try:
+        same = path.resolve() == session.path.resolve()
+        return same and digest_of(path.read_bytes()) == session.digest
+    except OSError:
+        return False
 
 
 def _comments_dialog(path: Path) -> ChoiceDialog:
