@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
 from tui.app.comparison import Column, compact_split, compare_rows
+from tui.app.numbers import percent
 from tui.app.screens.browser import PlanBrowser
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
@@ -39,8 +40,15 @@ async def test_compare_the_open_plan_with_another(workdir: Path) -> None:
         await pilot.press("c")
         await settle(pilot)
         browser = app.screen
-        assert isinstance(browser, PlanBrowser) and browser.marked == ["current"]
+        assert isinstance(browser, PlanBrowser) and browser.marked == []  # the planner picks
         table = browser.query_one("#plans")
+        exposure = app.session.evaluation.base.portfolio.china_exposure
+        assert str(table.get_cell("current", "china")).strip() == percent(exposure)
+        table.move_cursor(row=table.get_row_index("current"))
+        await pilot.press("space")
+        table.move_cursor(row=table.get_row_index(str(Path("plans/broken.toml"))))
+        await pilot.press("space")  # a broken plan cannot be marked
+        assert str(Path("plans/broken.toml")) not in browser.marked
         table.move_cursor(row=table.get_row_index(str(Path("plans/diversified.toml"))))
         await pilot.press("space", "c")
         await settle(pilot)
@@ -322,3 +330,16 @@ async def test_stress_form_lists_every_error_with_suggestions(workdir: Path) -> 
         for field in ("name:", "start:", "months:", "elements:"):
             assert field in shown, field
         assert "Dyy is not in the dataset; did you mean 'Dy'?" in shown
+
+
+async def test_compare_names_each_plans_worst_case(workdir: Path) -> None:
+    """Two plans' worst figures may come from different stress cases: each is named."""
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        app.show_compare(["current", str(Path("plans/diversified.toml"))])
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        worst = next(r for r in screen.rows if r.label == "Worst days short")
+        assert worst.cells[0].endswith("(China embargo, 2 months)")

@@ -20,9 +20,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
-from tui.app.numbers import percent, tonnes, usd
+from tui.app.numbers import percent, tidy, tonnes, usd
 from tui.app.plain import plain, shown
 from tui.app.session import display_path
+from tui.domain.plan import Plan
+from tui.engine import Evaluation
 
 BAD = "#ff6b6b"
 CURRENT, SAVED = "current", "saved"
@@ -79,14 +81,17 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         table.clear()
         self.summaries.clear()
         session = getattr(self.app, "session", None)
+        self.marked = []
         if self.compare_mode and session is not None:
+            # offered first with their figures, but not pre-marked: the planner picks
             label = "(open, with your edits)" if session.dirty else "(open)"
-            self._add(CURRENT, "✓", "", plain(f"{session.plan.name} {label}", "bold"), "")
-            self.marked = [CURRENT]
+            self._add(CURRENT, " ", "", plain(f"{session.plan.name} {label}", "bold"), "")
+            self._figures(CURRENT, session.evaluation, session.plan)
             if session.dirty and session.saved_plan is not None:
                 name = plain(f"{session.saved_plan.name} (as saved)", "bold")
-                self._add(SAVED, "✓", "", name, "")
-                self.marked.append(SAVED)
+                self._add(SAVED, " ", "", name, "")
+                saved = session.workspace.engine.evaluate(session.saved_plan)
+                self._figures(SAVED, saved, session.saved_plan)
         files = plan_files(self.folder)
         for path in files:
             name = Text("…", style="dim")
@@ -98,6 +103,21 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         """A row in column order: mark, file, China, gap, cost, name, author, modified."""
         table = self.query_one("#plans", DataTable)
         table.add_row(mark, plain(file), "", "", "", name, "", modified, key=key)
+
+    def _figures(self, key: str, evaluation: Evaluation, plan: Plan) -> None:
+        """China, gap and cost of a plan that is not read from a file (the open one)."""
+        table = self.query_one("#plans", DataTable)
+        portfolio = evaluation.base.portfolio
+        target = plan.target_china_exposure
+        exposure = portfolio.china_exposure
+        over = target is not None and (exposure or 0) > target / 100 + 1e-9
+        gap = tidy(portfolio.gap_t) or 0.0
+        china = Text(percent(exposure), BAD if over else "", justify="right")
+        table.update_cell(key, "china", china)
+        table.update_cell(key, "gap", Text(tonnes(gap), BAD if gap > 0 else "", justify="right"))
+        table.update_cell(
+            key, "cost", Text(usd(portfolio.cost_usd), justify="right"), update_width=True
+        )
 
     def _hint(self, count: int) -> None:
         if self.compare_mode:
@@ -178,6 +198,11 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         if key is None:
             return
         table = self.query_one("#plans", DataTable)
+        summary = self.summaries.get(key)
+        if key not in self.marked and summary is not None and summary.error is not None:
+            self.app.bell()
+            self.notify("A plan with errors cannot be compared: open it to see why", timeout=3)
+            return
         if key in self.marked:
             self.marked.remove(key)
             table.update_cell(key, "mark", " ")
