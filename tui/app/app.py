@@ -9,6 +9,7 @@ question is an ``await`` and the code reads in the order the user experiences it
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from concurrent.futures import Future
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from tui.app.screens.dialogs import (
     ChoiceDialog,
     ErrorDialog,
     PathDialog,
+    SaveAsDialog,
     confirm_discard,
     conflict_dialog,
 )
@@ -192,9 +194,16 @@ class ReplanApp(App[int]):
         asked = ask or path is None
         if asked:
             suggestion = display_path(self.plans_folder / _slug(session.plan.name))
-            path = await self.push_screen_wait(PathDialog(title, suggestion))
+            dialog = SaveAsDialog(title, suggestion, session.plan.name, _slug)
+            path = await self.push_screen_wait(dialog)
             if path is None:
                 return False
+            if dialog.plan_name != session.plan.name:  # one undo step, then the save
+                renamed = dataclasses.replace(session.plan, name=dialog.plan_name)
+                if self.main is not None:
+                    self.main.apply(renamed, "rename the plan")
+                else:
+                    session.apply(renamed, "rename the plan")
         force = read_only_ok = link_ok = comments_ok = False
         while True:
             assert path is not None
@@ -446,7 +455,20 @@ def _unexpected_place_dialog(error: SaveReadOnly | SaveThroughLink) -> ChoiceDia
     )  # fmt: skip
 
 
+SLUG_MAX = 32
+"""Characters of a file name made from a plan name (before ``.toml``)."""
+
+
 def _slug(name: str) -> str:
-    """A file name from a plan name: ``Heavy REEs via Lynas`` → ``heavy-rees-via-lynas.toml``."""
+    """A file name from a plan name: ``Heavy REEs via Lynas`` → ``heavy-rees-via-lynas.toml``.
+
+    Whole words up to SLUG_MAX characters: a long name makes a short file name
+    (``japan-2025-lynas-for-light.toml``), not a sentence.
+    """
     words = "".join(c.lower() if c.isalnum() else " " for c in name).split()
-    return ("-".join(words) or "plan") + ".toml"
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > SLUG_MAX:
+            break
+        kept.append(word[:SLUG_MAX])
+    return ("-".join(kept) or "plan") + ".toml"

@@ -7,7 +7,7 @@ callback (or ``push_screen_wait`` from a worker) and stay linear.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -200,3 +200,46 @@ class PathDialog(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveAsDialog(PathDialog):
+    """Save as: the file name, and the plan's name, which a copy usually wants changed.
+
+    A copy saved under a new file but the old name reads as the same plan in the
+    browser and in compare. The file name follows the plan name while the planner has
+    not typed one of their own. ``plan_name`` holds the name chosen, once dismissed.
+    """
+
+    def __init__(self, title: str, suggestion: str, name: str, slug: Callable[[str], str]) -> None:
+        super().__init__(title, suggestion)
+        self.plan_name = name
+        self._slug = slug
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Input(self.suggestion, id="path", placeholder="e.g. plans/my-plan.toml")
+            yield Label("plan name", classes="form-label")
+            yield Input(self.plan_name, id="plan-name", placeholder="the plan's name")
+            yield Static(plain(self.error), id="path-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "plan-name":
+            return
+        path = self.query_one("#path", Input)
+        folder = Path(path.value).parent
+        if path.value == str(folder / self._slug(self.plan_name)):  # not typed by hand
+            path.value = str(folder / self._slug(event.value))
+        self.plan_name = event.value
+
+    def _finish(self) -> None:
+        name = self.query_one("#plan-name", Input).value.strip()
+        if not name:
+            self.query_one("#path-error", Static).update(plain("plan name: give the plan a name"))
+            self.app.bell()
+            return
+        self.plan_name = name
+        super()._finish()
