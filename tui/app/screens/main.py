@@ -35,6 +35,7 @@ from tui.app.widgets.quarter_chart import QuarterChart
 from tui.domain.plan import Plan
 
 WIDE = 130  # columns from which the headline becomes a side panel
+SHORT = 30  # rows below which the narrow layout packs tighter
 _SHARE = Binding.Group("Share", compact=True)
 
 
@@ -167,8 +168,13 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         wide = event.size.width >= WIDE
+        # short: every element row fits at 80×24, for a band of one stress line and a
+        # chart of three bar rows
+        short = not wide and event.size.height < SHORT
         self.set_class(wide, "wide")
+        self.set_class(short, "short")
         self.query_one(HeadlinePanel).set_wide(wide)
+        self.query_one(HeadlinePanel).set_stress_lines(1 if short else 2)
 
     # --- editing ---------------------------------------------------------------------
 

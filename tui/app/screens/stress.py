@@ -48,6 +48,9 @@ PRESETS = {
 }
 
 
+CASE_WIDTH = 22  # the case column on a narrow terminal
+
+
 class StressScreen(ModalScreen[None]):
     """The plan's stress cases and what each does; a/e/d to add, edit, delete."""
 
@@ -73,11 +76,13 @@ class StressScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # the results first, so that they stay on screen at 80 columns
-        table.add_column("Case")
+        # the results first, so that they stay on screen at 80 columns; long case names
+        # are cut there (the form shows them whole) so that every column fits
+        narrow = self.app.size.width < 120
+        table.add_column("Case", width=CASE_WIDTH if narrow else None)
         table.add_column(Text("Short t", justify="right"))
         table.add_column(Text("Worst", justify="right"))
-        table.add_columns("Source", "Start", "Months", "Sev %", "Elements")
+        table.add_columns("Source", "Start", "Mo", "Sev%", "Elements")
         self.refill()
         table.focus()
 
@@ -99,7 +104,7 @@ class StressScreen(ModalScreen[None]):
         ):
             short = tidy(result.portfolio.shortfall_t) or 0.0
             table.add_row(
-                plain(case.name),
+                plain(case.name, no_wrap=True, overflow="ellipsis"),
                 Text(tonnes(short), style="bold red" if short > 0 else "green", justify="right"),
                 Text(days(result.worst_days_short), justify="right"),
                 plain(case.source),

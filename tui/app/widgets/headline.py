@@ -30,12 +30,20 @@ class HeadlinePanel(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.figures: Headline | None = None
         self.wide = False
+        self.stress_lines = 2  # narrow band: stress cases shown, one line each
         self._lines = -1
 
     def show(self, figures: Headline) -> None:
         if figures != self.figures:
             self.figures = figures
             self._paint()
+
+    def set_stress_lines(self, lines: int) -> None:
+        """How many stress cases the narrow band lists (fewer on a short terminal)."""
+        if lines != self.stress_lines:
+            self.stress_lines = lines
+            if self.figures is not None:
+                self._paint()
 
     def set_wide(self, wide: bool) -> None:
         if wide != self.wide:
@@ -46,7 +54,7 @@ class HeadlinePanel(Static):
     def _paint(self) -> None:
         """Re-layout the screen only when the band's height may change (it is costly)."""
         assert self.figures is not None
-        text = render_headline(self.figures, wide=self.wide)
+        text = render_headline(self.figures, wide=self.wide, max_stress_lines=self.stress_lines)
         lines = text.plain.count("\n")
         self.update(text, layout=self.wide or lines != self._lines)
         self._lines = lines
