@@ -33,6 +33,8 @@ ACTIONS: list[tuple[str, str, str, str]] = [
     ("stress: cases", "See, add, edit and remove stress cases", "main", "stress"),
     ("view: next stress case in the chart", "Cycle the chart through the cases", "main",
      "next_case"),
+    ("view: portfolio China exposure chart", "Planned and as bought per quarter, against "
+     "the target", "main", "toggle_portfolio"),
     ("help: keys and guide", "What every key does", "app", "help"),
     ("app: quit", "Quit replan", "app", "quit"),
 ]  # fmt: skip

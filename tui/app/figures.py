@@ -187,3 +187,69 @@ def source_china_shares(
     )
     found = {r["source"]: (r["low"], r["high"]) for r in rows.iter_rows(named=True)}
     return {s: found[s] for s in dataset.source_ids if s in found}
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """The portfolio's China exposure per quarter: as planned, as bought, the target."""
+
+    case: str
+    periods: tuple[str, ...]
+    planned: tuple[float | None, ...]
+    """Σ planned volume × China share / Σ demand (None without demand)."""
+    bought: tuple[float | None, ...]
+    """Σ delivered volume × China share / Σ delivered (None when nothing is delivered)."""
+    target: float | None
+
+
+def portfolio_exposure(
+    evaluation: Evaluation, dataset: Dataset, plan: Plan, case_index: int = 0
+) -> Exposure:
+    """Per quarter, the plan's China exposure and that of what is actually delivered.
+
+    They part when a source runs out of capacity (or a stress case cuts it): the plan
+    still says 40% Lynas, but what arrives is more Chinese than planned.
+    """
+    import polars as pl
+
+    case = evaluation.cases[min(max(case_index, 0), len(evaluation.cases) - 1)]
+    frame = case.periods
+    planned = (
+        frame.group_by("period", maintain_order=True)
+        .agg(
+            (pl.col("china_exposure").fill_null(0) * pl.col("demand_t")).sum().alias("x"),
+            pl.col("demand_t").sum().alias("d"),
+        )
+        .sort("period")
+    )
+    supplied = [f"supplied_{s}" for s in evaluation.sources]
+    delivered = (
+        frame.select("element", "period", *supplied)
+        .unpivot(index=["element", "period"], variable_name="source", value_name="t")
+        .with_columns(pl.col("source").str.strip_prefix("supplied_"))
+        .join(
+            dataset.supply.select("source", "element", "period", "china_share"),
+            on=["source", "element", "period"],
+            how="left",
+        )
+        .group_by("period")
+        .agg(
+            (pl.col("t") * pl.col("china_share").fill_null(0)).sum().alias("x"),
+            pl.col("t").sum().alias("s"),
+        )
+        .sort("period")
+    )
+    bought = dict(zip(delivered["period"], zip(delivered["x"], delivered["s"], strict=True),
+                      strict=True))  # fmt: skip
+    periods = tuple(planned["period"].to_list())
+    return Exposure(
+        case=case.case,
+        periods=periods,
+        planned=tuple(
+            x / d if d else None for x, d in zip(planned["x"], planned["d"], strict=True)
+        ),
+        bought=tuple(
+            (bought[p][0] / bought[p][1]) if p in bought and bought[p][1] else None for p in periods
+        ),
+        target=target_fraction(plan),
+    )

@@ -24,7 +24,10 @@ covers and exposure above target; › marks a split that changes later on its \
 schedule. Demand t, Gap t and cost are totals over the plan's whole horizon. Below \
 the table, the selected element's quarters: supply by source stacked up to demand, \
 [#e5c07b]stock drawn[/] and [#ff6b6b]shortfall[/] on top, ▲ under the quarters that are short, \
-△ under those the stock covers.
+△ under those the stock covers. [b]v[/b] shows the next stress case in the chart; \
+[b]g[/b] charts the whole portfolio's China exposure per quarter instead: bars as \
+planned, ● as actually delivered (they part when a source runs short), against the \
+target.
 
 [b]Edit[/b]  Move the cursor to an element and a source column, then + and − move one \
 point into or out of that source (] and \\[ five points). The points come from the \

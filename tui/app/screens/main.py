@@ -21,6 +21,7 @@ from tui.app import edits
 from tui.app.figures import (
     element_rows,
     headline,
+    portfolio_exposure,
     quarters,
     source_china_shares,
     target_fraction,
@@ -64,6 +65,8 @@ class MainScreen(Screen[None]):
                 tooltip="Name, author, description, China-exposure target and horizon"),
         Binding("v", "next_case", "Chart case", show=False, id="view.case",
                 tooltip="Show the next stress case in the quarter chart"),
+        Binding("g", "toggle_portfolio", "Portfolio chart", show=False, id="view.portfolio",
+                tooltip="Chart the portfolio's China exposure per quarter (again: the element)"),
         Binding("c", "app.compare", "Compare", id="plan.compare",
                 tooltip="Compare plans side by side (this one, its saved version, others)"),
     ]  # fmt: skip
@@ -72,6 +75,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.case_index = 0
+        self.portfolio_chart = False  # g: the portfolio's exposure instead of the element
         self._shown_element: str | None = None
         self._binding_state: tuple[object, ...] = ()
 
@@ -130,7 +134,12 @@ class MainScreen(Screen[None]):
         index = min(self.case_index, len(evaluation.cases) - 1)
         data = quarters(evaluation, element, index)
         label = shown(f"{element} · {'base case' if index == 0 else data.case}")
-        self.query_one(QuarterChart).show(data, label)
+        chart = self.query_one(QuarterChart)
+        chart.show(data, label)
+        if self.portfolio_chart:
+            chart.show_exposure(
+                portfolio_exposure(evaluation, session.dataset, session.plan, index)
+            )
         info = next(e for e in session.dataset.elements if e.symbol == element)
         case = evaluation.cases[index]  # the pane tells the figures of the chart's case
         figures = case.element(element)
@@ -260,6 +269,10 @@ class MainScreen(Screen[None]):
         if change is not None:
             self.repaint()
             self.notify(f"Redone: {change.label}", timeout=2)
+
+    def action_toggle_portfolio(self) -> None:
+        self.portfolio_chart = not self.portfolio_chart
+        self.show_element(force=True)
 
     def action_next_case(self) -> None:
         cases = len(self.session.evaluation.cases)

@@ -14,7 +14,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.figures import Quarters
+from tui.app.figures import Exposure, Quarters
 from tui.app.numbers import tonnes
 
 STOCK = "#e5c07b"
@@ -53,13 +53,28 @@ class QuarterChart(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.data: Quarters | None = None
+        self.exposure: Exposure | None = None  # when set, the portfolio chart is drawn
         self.label = ""
         self.colours: dict[str, str] = {}
         self._lines: list[Strip] | None = None
         self._styles: dict[str, Style] = {}
 
+    def show_exposure(self, exposure: Exposure) -> None:
+        """Draw the portfolio's China exposure instead of an element's quarters."""
+        self.exposure = exposure
+        self._lines = None
+        self.refresh()
+
+    def _lines_for(self, width: int, height: int) -> list[Line]:
+        if self.exposure is not None:
+            from tui.app.widgets.exposure_chart import draw_exposure
+
+            return draw_exposure(self.exposure, width, height)
+        assert self.data is not None
+        return draw_chart(self.data, self.label, self.colours, width, height)
+
     def show(self, data: Quarters, label: str) -> None:
-        self.data, self.label = data, label
+        self.data, self.label, self.exposure = data, label, None
         if not self.colours or set(self.colours) != set(data.supplied_by):
             self.colours = source_colours(tuple(data.supplied_by))
         self._lines = None
@@ -68,9 +83,9 @@ class QuarterChart(Widget):
     @property
     def text(self) -> str:
         """The chart as plain text (what a test or a screen reader would read)."""
-        if self.data is None:
+        if self.data is None and self.exposure is None:
             return ""
-        lines = draw_chart(self.data, self.label, self.colours, self.size.width, self.size.height)
+        lines = self._lines_for(self.size.width, self.size.height)
         return "\n".join("".join(t for t, _ in line) for line in lines)
 
     def on_resize(self) -> None:
@@ -85,11 +100,11 @@ class QuarterChart(Widget):
         return Strip.blank(width, self.rich_style)
 
     def _draw(self, width: int, height: int) -> list[Strip]:
-        if self.data is None:
+        if self.data is None and self.exposure is None:
             return []
         base = self.rich_style
         strips = []
-        for line in draw_chart(self.data, self.label, self.colours, width, height):
+        for line in self._lines_for(width, height):
             segments = [Segment(text, base + self._style(style)) for text, style in line]
             strips.append(Strip(segments).extend_cell_length(width, base).crop(0, width))
         return strips
