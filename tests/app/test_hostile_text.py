@@ -60,6 +60,8 @@ async def test_compare_lists_a_colleague_plan_with_markup_in_its_name(workdir: P
         assert isinstance(app.screen, PlanBrowser)
         assert "Colleague [/] draft" in screen_text(app)
         table = app.screen.query_one(DataTable)
+        table.move_cursor(row=table.get_row_index("current"))
+        await pilot.press("space")
         table.move_cursor(row=table.get_row_index("plans/colleague.toml"))
         await pilot.press("space", "c")
         await settle(pilot)

@@ -14,13 +14,15 @@ def _row(gap: float, shortfall: float) -> ElementRow:
 
 def test_a_gap_covered_by_stock_is_not_red() -> None:
     cells = _cells(_row(gap=12.0, shortfall=0.0), None)
-    assert cells[-2].text.strip() == "12.0" and cells[-2].style == OVER
-    assert cells[-3].style == OVER  # coverage
+    assert cells[-3].text.strip() == "12.0" and cells[-3].style == OVER  # gap
+    assert cells[-4].style == OVER  # coverage
+    assert cells[-2].text.strip() == "0" and cells[-2].style != GAP  # short after stock
 
 
 def test_a_shortfall_after_stock_is_red() -> None:
     cells = _cells(_row(gap=12.0, shortfall=4.0), None)
-    assert cells[-2].style == GAP and cells[-3].style == GAP
+    assert cells[-3].style == GAP and cells[-4].style == GAP
+    assert cells[-2].text.strip() == "4.0" and cells[-2].style == GAP
 
 
 def test_the_legend_explains_both_marks() -> None:

@@ -18,7 +18,8 @@ sources and what that does to China exposure, coverage gaps, cost and resilience
 target, the gap (demand no source delivers), the cost and its premium over buying \
 everything from China, and what each stress case does. In the table, China is the \
 share of the element's supply that still depends on China, Gap t the demand no source \
-delivers, and Stress t the worst stress case's shortfall once stock is used up. Red \
+delivers, Short t what stays short once the stockpile is drawn, and Stress t the \
+worst stress case's shortfall once stock is used up. Red \
 marks what is really short (after the stockpile is drawn), orange a gap the stock \
 covers and exposure above target; › marks a split that changes later on its \
 schedule. Demand t, Gap t and cost are totals over the plan's whole horizon. Below \

@@ -1,4 +1,4 @@
-"""The table of elements: demand, the split per source, exposure, coverage, gap, stress.
+"""The table of elements: demand, split per source, exposure, coverage, gap, short, stress.
 
 A Line-API widget rather than a DataTable: the table is repainted on every key press,
 and a DataTable re-renders every visible cell through Rich whenever any cell changes
@@ -110,6 +110,7 @@ class ElementTable(ScrollView, can_focus=True):
             Column("china", "China", True, 0),
             Column("coverage", "Cover", True, 0),
             Column("gap", "Gap t", True, 0),
+            Column("short", "Short t", True, 0),
             Column("stress", "Stress t", True, 0),
         ]
         for column in self.columns:
@@ -331,6 +332,8 @@ def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
         Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
         Cell(coverage(row.coverage, 0), gap if row.coverage < 1 - 1e-9 else DIM),
         Cell(tonnes(row.gap_t), gap),
+        # what stays short once the stockpile is drawn: the elements really short
+        Cell(tonnes(row.shortfall_t), GAP if row.shortfall_t > 0 else DIM),
         Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
     )
 
