@@ -343,3 +343,29 @@ async def test_compare_names_each_plans_worst_case(workdir: Path) -> None:
         assert isinstance(screen, CompareScreen)
         worst = next(r for r in screen.rows if r.label == "Worst days short")
         assert worst.cells[0].endswith("(China embargo, 2 months)")
+
+
+async def test_stress_form_refuses_a_case_past_the_limit(workdir: Path) -> None:
+    from tui.planfile.schema import MAX_STRESS_CASES
+
+    path = Path("plans/many.toml")
+    cases = "".join(
+        f'\n[[stress]]\nname = "c{i}"\nsource = "china"\nstart = "2027Q1"\nmonths = 1\n'
+        for i in range(MAX_STRESS_CASES - 1)
+    )
+    path.write_text(Path("plans/baseline.toml").read_text() + cases)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert len(app.session.plan.stress) == MAX_STRESS_CASES
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StressForm)
+        form.query_one("#name").value = "one more"
+        form.query_one("#start").value = "2027Q1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        assert f"at most {MAX_STRESS_CASES}" in str(form.query_one("#stress-error").render())
+        assert len(app.session.plan.stress) == MAX_STRESS_CASES
