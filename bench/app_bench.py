@@ -100,17 +100,16 @@ def _editable(plan, sources: tuple[str, ...]) -> tuple[str, str]:
 
 
 def keypress_ms(which: str, presses: int = 40) -> float:
-    from tui.app.session import Session
+    from tui.session.session import Session
 
     if which == "reference":
         session = Session.open(ROOT / "plans" / "target-2027.toml")
     else:
         from tests.synthetic import make_dataset, make_plan
-        from tui.workspace import Workspace, engine_for
 
         dataset = make_dataset(2000, 20, 6, 40, seed=0)
         plan = make_plan(dataset, n_stress=3, seed=0)
-        session = Session(Workspace(plan=plan, dataset=dataset, engine=engine_for(dataset)))
+        session = Session(plan, dataset)
     element, source = _editable(session.plan, session.dataset.source_ids)
     samples = asyncio.run(_keypress_samples(session, element, source, presses))
     return statistics.median(samples[3:]) * 1000  # the first presses warm caches

@@ -61,13 +61,13 @@ def cold_cli_seconds(runs: int = 5) -> float:
 def run_engine_bench(repeat: int = 30) -> dict[str, float]:
     from tests.engine.reference import evaluate_reference
     from tests.synthetic import make_dataset, make_plan
-    from tui.workspace import engine_for, open_plan
+    from tui.session.opening import engine_for, open_plan
 
     figures: dict[str, float] = {}
     print("Engine (medians of repeated runs in one process)")
-    workspace = open_plan(ROOT / "plans" / "target-2027.toml")
+    loaded, dataset = open_plan(ROOT / "plans" / "target-2027.toml")
     reference = _engine_figures(
-        "reference data, target-2027", workspace.plan, workspace.engine, repeat
+        "reference data, target-2027", loaded.plan, engine_for(dataset), repeat
     )
     figures |= {f"reference_{k}": v for k, v in reference.items()}
 

@@ -16,7 +16,14 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE_PLAN = REPO / "tests" / "cli" / "fixtures" / "plans" / "tiny.toml"
 
-HEADLESS_PACKAGES = ["tui.domain", "tui.dataset", "tui.planfile", "tui.engine", "tui.cli"]
+HEADLESS_PACKAGES = [
+    "tui.domain",
+    "tui.dataset",
+    "tui.planfile",
+    "tui.engine",
+    "tui.session",
+    "tui.cli",
+]
 
 _UI = "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
 
@@ -37,7 +44,7 @@ def test_headless_modules_do_not_import_textual_or_rich() -> None:
     code = (
         "import importlib, json, pkgutil, sys\n"
         f"packages = {HEADLESS_PACKAGES!r}\n"
-        "names = ['tui.workspace', 'tui.cli.main']\n"
+        "names = ['tui.cli.main']\n"
         "for package in packages:\n"
         "    module = importlib.import_module(package)\n"
         "    found = pkgutil.walk_packages(module.__path__, package + '.')\n"

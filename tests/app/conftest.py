@@ -8,13 +8,8 @@ browser's "modified" column is the same in every snapshot.
 
 from __future__ import annotations
 
-import os
-import shutil
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.pilot import Pilot
 
 from tui.app.app import ReplanApp
@@ -24,24 +19,6 @@ from tui.app.screens.welcome import WelcomeScreen
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parents[2]
 FIXED_MTIME = 1_767_225_600  # 2026-01-01 00:00 UTC
-
-
-@pytest.fixture
-def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """``tmp_path`` as the working folder, holding ``plans/`` and ``data/reference``."""
-    plans = tmp_path / "plans"
-    plans.mkdir()
-    for plan in sorted(FIXTURES.glob("*.toml")):
-        target = plans / plan.name
-        shutil.copyfile(plan, target)
-        os.utime(target, (FIXED_MTIME, FIXED_MTIME))
-    shutil.copytree(REPO / "data" / "reference", tmp_path / "data" / "reference")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("REPLAN_DATA", raising=False)
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
-    yield tmp_path
-    time.tzset()
 
 
 def make_app(plan: str | Path | None = "plans/baseline.toml") -> ReplanApp:

@@ -104,7 +104,7 @@ async def test_undo_and_redo_across_edits(workdir: Path) -> None:
         assert not main.title.startswith("●")
         assert main.check_action("undo", ()) is None  # greyed out in the footer
         assert app.session.evaluation.base.portfolio == (
-            app.session.workspace.engine.evaluate(original).base.portfolio
+            app.session.engine.evaluate(original).base.portfolio
         )
 
 

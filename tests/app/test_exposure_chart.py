@@ -9,9 +9,8 @@ import pytest
 
 from tests.app.conftest import make_app, ready, settle
 from tui.app.figures import portfolio_exposure
-from tui.app.widgets.exposure_chart import draw_exposure
-from tui.app.widgets.quarter_chart import QuarterChart
-from tui.workspace import open_plan
+from tui.app.widgets.quarter_chart import QuarterChart, draw_exposure
+from tui.session.session import Session
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -35,8 +34,8 @@ def _bought_by_hand(workspace, case, period: str) -> float:
 
 
 def test_planned_adds_up_to_the_portfolio_and_bought_follows_deliveries() -> None:
-    workspace = open_plan(FIXTURES / "baseline.toml", None)
-    evaluation = workspace.evaluate()
+    workspace = Session.open(FIXTURES / "baseline.toml", None)
+    evaluation = workspace.evaluation
     base = portfolio_exposure(evaluation, workspace.dataset, workspace.plan, 0)
     demand = evaluation.base.periods.group_by("period").agg(d=pl.col("demand_t").sum())
     by_period = dict(zip(demand["period"], demand["d"], strict=True))

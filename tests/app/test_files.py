@@ -46,12 +46,13 @@ async def test_conflict_reload_takes_their_file(workdir: Path) -> None:
 
 
 async def test_conflict_enter_is_safe_and_keeps_both_versions(workdir: Path) -> None:
-    """Enter out of habit must not drop the edits: the focused answer is Cancel."""
+    """Enter out of habit must not drop the edits: the focused answer is Merge, which
+    keeps our edits on top of their file and writes nothing."""
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         theirs = await edit_dy_and_change_disk(pilot, app)
-        assert app.screen.focused is not None and app.screen.focused.id == "choice-cancel"
+        assert app.screen.focused is not None and app.screen.focused.id == "choice-merge"
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen) and app.session.dirty
@@ -135,7 +136,7 @@ async def test_failed_save_says_why_and_keeps_edits(
         await ready(pilot)
         app.screen.query_one(ElementTable).select("Dy", "lynas")
         await pilot.press("plus")
-        monkeypatch.setattr("tui.app.session.save_plan", disk_full)
+        monkeypatch.setattr("tui.session.session.save_plan", disk_full)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
@@ -188,7 +189,7 @@ async def test_save_as_that_fails_asks_again_with_the_typed_name(
         def save_once(*args: object, **kwargs: object) -> str:
             return (failures.pop() if failures else save_plan)(*args, **kwargs)
 
-        monkeypatch.setattr("tui.app.session.save_plan", save_once)
+        monkeypatch.setattr("tui.session.session.save_plan", save_once)
         await pilot.press("enter")
         await settle(pilot)
         dialog = app.screen

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
-from tui.app.history import BURST_GAP_S, History
 from tui.app.widgets.element_table import ElementTable
+from tui.session.history import BURST_GAP_S, History
 
 
 def test_steps_of_one_group_close_together_join() -> None:

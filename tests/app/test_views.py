@@ -16,15 +16,17 @@ from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
 from tui.domain.period import is_period
 from tui.domain.plan import Split
-from tui.workspace import open_plan
+from tui.session.session import Session
 
 
 def test_compare_rows_flag_differences(workdir: Path) -> None:
     columns = []
     for name in ("baseline", "diversified"):
-        ws = open_plan(Path(f"plans/{name}.toml"))
-        ds = ws.dataset
-        columns.append(Column(name, ws.plan, ws.evaluate(), ds.element_ids, ds.source_ids))
+        session = Session.open(Path(f"plans/{name}.toml"))
+        ds = session.dataset
+        columns.append(
+            Column(name, session.plan, session.evaluation, ds.element_ids, ds.source_ids)
+        )
     rows = {r.label: r for r in compare_rows(columns)}
     assert rows["Dy"].cells == ("70/20/10 · 60d", "50/40/10 · 90d")
     assert rows["Dy"].differs == (False, True)

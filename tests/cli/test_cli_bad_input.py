@@ -6,13 +6,12 @@ the ``./data`` lookup), so that problem lines start with the short relative file
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.cli.runner import copy_tiny, replan, stderr_lines
+from tests.cli.runner import Result, copy_tiny, replan, stderr_lines
 
 HEAD = 'format = 1\nname = "P"\ndataset = "tiny"\n'
 ND = "\n[elements.Nd]\n"
@@ -63,7 +62,7 @@ def _write(folder: Path, bad: Bad) -> Path:
     return path
 
 
-def _assert_user_error(result: subprocess.CompletedProcess[str], prefix: str, says: str | None):
+def _assert_user_error(result: Result, prefix: str, says: str | None):
     assert result.returncode == 1, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr
     lines = stderr_lines(result)

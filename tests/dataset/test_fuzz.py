@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.dataset.conftest import FIXTURES
+from tests.properties import examples
 from tui.dataset import clear_dataset_cache, load_dataset
 from tui.dataset.files import ALL_FILES
 from tui.domain.dataset import Dataset
@@ -50,19 +51,19 @@ def _load_with(folder: Path, name: str, data: bytes) -> None:
         (folder / name).write_bytes(original)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(0.75), deadline=None)
 @given(name=st.sampled_from(NAMES), data=st.binary(max_size=400))
 def test_arbitrary_bytes(folder: Path, name: str, data: bytes) -> None:
     _load_with(folder, name, data)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(0.75), deadline=None)
 @given(name=st.sampled_from(NAMES), parts=st.lists(CSV_ALPHABET, max_size=80))
 def test_csv_like_text(folder: Path, name: str, parts: list[str]) -> None:
     _load_with(folder, name, "".join(parts).encode("utf-8"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(0.5), deadline=None)
 @given(name=st.sampled_from(NAMES), line=st.lists(CSV_ALPHABET, max_size=12), at=st.integers(0, 5))
 def test_one_bad_line_in_a_good_file(folder: Path, name: str, line: list[str], at: int) -> None:
     lines = (FIXTURES / "tiny" / name).read_text().splitlines(keepends=True)

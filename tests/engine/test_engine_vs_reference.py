@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from tests.engine.compare import Scales, differences, evaluation_to_dict
 from tests.engine.reference import evaluate_reference
 from tests.engine.strategies import datasets_and_plans, splits
+from tests.properties import examples
 from tests.synthetic import make_dataset, make_plan
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Plan
 from tui.engine import Engine
 
 SETTINGS = settings(
-    max_examples=500,
+    max_examples=examples(1.25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -47,7 +48,7 @@ def test_engine_matches_reference(case: tuple[Dataset, Plan]) -> None:
     _assert_matches(dataset, plan, evaluation_to_dict(evaluation))
 
 
-@settings(SETTINGS, max_examples=150)
+@settings(SETTINGS, max_examples=examples(0.4))
 @given(datasets_and_plans(), st.data())
 def test_reevaluate_after_one_split_equals_a_full_evaluate(
     case: tuple[Dataset, Plan], data: st.DataObject

@@ -7,6 +7,7 @@ from dataclasses import replace
 from hypothesis import given, settings
 
 from tests.planfile.strategies import plans
+from tests.properties import examples
 from tui.domain.plan import (
     Defaults,
     ElementPlan,
@@ -127,7 +128,7 @@ def test_stress_cases_added_removed_and_changed() -> None:
     )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(0.25), deadline=None)
 @given(a=plans(), b=plans())
 def test_plans_that_differ_in_what_is_compared_have_changes(a: Plan, b: Plan) -> None:
     """No change reported means the plans agree; a plan never differs from its re-read self."""

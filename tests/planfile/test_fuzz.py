@@ -9,12 +9,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.planfile.strategies import plans, toml_documents, toml_values
+from tests.properties import examples
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
 from tui.planfile import parse_plan
 from tui.planfile.writer import plan_document
 
-FUZZ = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=examples(1.25), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def read_or_error(data: bytes) -> Plan | PlanError:
@@ -65,7 +68,7 @@ def _paths(node: object, prefix: tuple = ()) -> list[tuple]:
     return found
 
 
-@settings(FUZZ, max_examples=300)
+@settings(FUZZ, max_examples=examples(0.75))
 @given(plan=plans(), data=st.data())
 def test_valid_plans_with_one_value_broken_give_only_plan_errors(
     plan: Plan, data: st.DataObject

@@ -11,12 +11,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.planfile.strategies import plans, splits
+from tests.properties import examples
 from tui.domain.errors import PlanError
 from tui.domain.plan import Defaults, ElementPlan, Horizon, Plan, ScheduleStep, Split, StressCase
 from tui.planfile import parse_plan, plan_to_toml
 from tui.planfile.words import key_part
 
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(0.75), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 DATASET_ELEMENTS = ("La", "Nd", "Sm", "Tb", "Dy")
 DATASET_SOURCES = ("china", "lynas", "recycling")
@@ -193,7 +196,7 @@ def test_editing_one_split_changes_only_that_elements_lines() -> None:
     ]
 
 
-@settings(PROPERTY, max_examples=150)
+@settings(PROPERTY, max_examples=examples(0.4))
 @given(plan=plans(), new_split=splits(), data=st.data())
 def test_any_one_element_edit_stays_inside_that_element(
     plan: Plan, new_split: Split, data: st.DataObject

@@ -30,7 +30,6 @@ from tui.app.screens.dialogs import (
 )
 from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
-from tui.app.session import Session, display_path
 from tui.domain.errors import (
     ReplanError,
     SaveConflict,
@@ -38,6 +37,7 @@ from tui.domain.errors import (
     SaveReadOnly,
     SaveThroughLink,
 )
+from tui.session.session import Session, display_path
 
 
 def _palette() -> type:
@@ -156,7 +156,10 @@ class ReplanApp(App[int]):
         return Path("plans") if Path("plans").is_dir() else Path(".")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"save", "save_as", "compare", "compare_saved"} and self.session is None:
+        if (
+            action in {"save", "save_as", "compare", "compare_saved", "compare_committed"}
+            and self.session is None
+        ):
             return False  # nothing open: hide them
         if action == "save" and self.session is not None:
             return True if self.session.dirty or self.session.path is None else None
@@ -290,6 +293,11 @@ class ReplanApp(App[int]):
             )  # fmt: skip
             return await self.push_screen_wait(dialog)
         answer = await self.push_screen_wait(conflict_dialog(display_path(path)))
+        if answer == "merge":
+            from tui.app.merging import merge_with_disk
+
+            await merge_with_disk(self, session)
+            return None
         if answer == "reload":
             try:
                 reloaded = session.reload()
@@ -370,6 +378,10 @@ class ReplanApp(App[int]):
             return
         self.show_compare(["saved", "current"])
 
+    def action_compare_committed(self) -> None:
+        """The open plan against its last committed version in git."""
+        self.show_compare(["committed", "current"])
+
     def show_compare(self, items: list) -> None:
         from tui.app.screens.compare import CompareScreen, compare_items
 
@@ -387,7 +399,11 @@ class ReplanApp(App[int]):
         from tui.app.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            sections = [
+                ("Plan", list(MainScreen.BINDINGS)),
+                ("Files and app", [b for b in self.BINDINGS if isinstance(b, Binding)]),
+            ]
+            self.push_screen(HelpScreen(sections))
 
     def action_quit(self) -> None:  # type: ignore[override]
         self.run_worker(self._quit_flow(), exclusive=True, group="files")

@@ -3,7 +3,7 @@
 A malformed file is listed with what is wrong with it, never hidden: in a shared
 folder, the broken file is exactly the one someone needs to find. Summaries are built
 one file at a time (the browser fills its rows as they come) and keep the evaluated
-workspace, so that comparing plans just picked does not evaluate them again.
+session, so that comparing plans just picked does not evaluate them again.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from tui.app.numbers import tidy
 from tui.domain.errors import ReplanError
 from tui.engine import Evaluation
-from tui.workspace import Workspace, open_plan
+from tui.session.session import Session
 
 
 @dataclass(frozen=True, eq=False)
@@ -28,7 +28,7 @@ class PlanSummary:
     gap_t: float | None = None
     cost_usd: float | None = None
     error: str | None = None
-    workspace: Workspace | None = None
+    session: Session | None = None
     evaluation: Evaluation | None = None
 
     @property
@@ -55,8 +55,8 @@ def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
     """Open and evaluate one plan; any problem becomes the summary's ``error``."""
     modified = modified_time(path)
     try:
-        workspace = open_plan(path, data_dir)
-        evaluation = workspace.evaluate()
+        session = Session.open(path, data_dir)
+        evaluation = session.evaluation
     except ReplanError as error:
         problems = error.problems
         first = problems[0] if problems else None
@@ -68,7 +68,7 @@ def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
         return PlanSummary(path, modified, error=message)
     except Exception as error:
         return PlanSummary(path, modified, error=f"{type(error).__name__}: {error}")
-    plan = workspace.plan
+    plan = session.plan
     portfolio = evaluation.base.portfolio
     target = plan.target_china_exposure
     return PlanSummary(
@@ -80,6 +80,6 @@ def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
         target=None if target is None else target / 100,
         gap_t=tidy(portfolio.gap_t),
         cost_usd=portfolio.cost_usd,
-        workspace=workspace,
+        session=session,
         evaluation=evaluation,
     )

@@ -24,6 +24,8 @@ ACTIONS: list[tuple[str, str, str, str]] = [
     ("plan: new", "Start a new plan on the reference data", "app", "new"),
     ("plan: compare", "Compare plans side by side", "app", "compare"),
     ("plan: compare with saved version", "Your edits against the file", "app", "compare_saved"),
+    ("plan: compare with last commit", "The plan against its last committed version in git",
+     "app", "compare_committed"),
     ("plan: edit details", "Name, author, description, target and horizon", "main", "edit_plan"),
     ("edit: undo", "Undo the last edit", "main", "undo"),
     ("edit: redo", "Redo the edit just undone", "main", "redo"),

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.app.numbers import days, percent, tonnes, usd
-from tui.app.rebalance import format_share
 from tui.domain.plan import Plan, Split
 from tui.engine import Evaluation
+from tui.session.rebalance import format_share
 
 
 @dataclass(frozen=True, eq=False)

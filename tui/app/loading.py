@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tui.app.session import Session
+from tui.session.session import Session
 
 BASELINE = Path("plans/baseline.toml")
 

@@ -128,7 +128,7 @@ class PlanDiff:
 
     @property
     def same_dataset(self) -> bool:
-        first, second = self.a.workspace.dataset, self.b.workspace.dataset
+        first, second = self.a.session.dataset, self.b.session.dataset
         if first is second:
             return True
         return (
@@ -205,7 +205,7 @@ def compare(path_a: Path, path_b: Path, data_dir: Path | None) -> PlanDiff:
     return PlanDiff(
         a=a,
         b=b,
-        changes=tuple(diff_plans(a.workspace.plan, b.workspace.plan)),
+        changes=tuple(diff_plans(a.session.plan, b.session.plan)),
         cases=_case_changes(a.evaluation, b.evaluation),
         elements=_element_changes(a.evaluation, b.evaluation),
     )

@@ -1,6 +1,6 @@
 """``replan evaluate PLAN...``: the figures of every case of one or more plans.
 
-Each plan is opened through ``tui.workspace`` (the one way from a file to figures) and
+Each plan is opened as a ``tui.session.Session`` (the one way from a file to figures) and
 evaluated. A plan that cannot be opened is reported on stderr and skipped, so that
 ``replan evaluate plans/*.toml`` still shows the good ones; the exit code is then 1.
 """
@@ -19,7 +19,7 @@ from tui.domain.text import visible
 if TYPE_CHECKING:
     from tui.cli.formats.text import Style
     from tui.engine.results import Evaluation
-    from tui.workspace import Workspace
+    from tui.session.session import Session
 
 FORMATS = ("table", "json", "csv")
 
@@ -27,21 +27,21 @@ FORMATS = ("table", "json", "csv")
 @dataclass(frozen=True)
 class Evaluated:
     file: str
-    workspace: Workspace
+    session: Session
     evaluation: Evaluation
     warnings: tuple[str, ...]
 
 
 def evaluate_file(path: Path, data_dir: Path | None) -> Evaluated:
     """Open and evaluate one plan; raises ReplanError for anything wrong with the input."""
-    from tui.workspace import open_plan
+    from tui.session.session import Session
 
     try:
-        workspace = open_plan(path, data_dir)
+        session = Session.open(path, data_dir)
     except OSError as error:  # the plan loader should say this itself; never a traceback
         raise ReplanError(Problem(str(path), "", error.strerror or str(error))) from error
-    evaluation = workspace.evaluate()
-    return Evaluated(str(path), workspace, evaluation, evaluation.warnings)
+    evaluation = session.evaluation
+    return Evaluated(str(path), session, evaluation, evaluation.warnings)
 
 
 def warning_lines(item: Evaluated) -> list[str]:
@@ -88,7 +88,7 @@ def _print_table(item: Evaluated, periods: bool, style: Style, *, first: bool) -
         + render_evaluation(
             item.evaluation,
             file=item.file,
-            dataset=item.workspace.dataset.name,
+            dataset=item.session.dataset.name,
             periods=periods,
             style=style,
         )
@@ -104,10 +104,10 @@ def _print_json(items: list[Evaluated], periods: bool, *, as_array: bool) -> Non
     documents = [
         evaluation_to_dict(
             item.evaluation,
-            dataset=item.workspace.dataset.name,
+            dataset=item.session.dataset.name,
             warnings=item.warnings,
             periods=periods,
-            products=item.workspace.dataset.has_products,
+            products=item.session.dataset.has_products,
         )
         for item in items
     ]
@@ -120,5 +120,5 @@ def _print_csv(items: list[Evaluated], periods: bool) -> None:
     for item in items:
         for line in warning_lines(item):
             print(line, file=sys.stderr)
-    inputs = [CsvInput(i.file, i.workspace.dataset.name, i.evaluation) for i in items]
+    inputs = [CsvInput(i.file, i.session.dataset.name, i.evaluation) for i in items]
     sys.stdout.write(render_csv(inputs, periods=periods))

@@ -23,7 +23,7 @@ from tui import __version__
 from tui.domain.errors import ReplanError
 from tui.domain.text import visible
 
-COMMANDS = ("evaluate", "validate", "diff", "open")
+COMMANDS = ("evaluate", "validate", "diff", "merge", "open")
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
 
 DESCRIPTION = """\
@@ -34,6 +34,8 @@ Rare-earth procurement scenario planning.
   replan evaluate PLAN…  print the figures of every case
   replan validate PATH…  check plan files (folders are searched for *.toml)
   replan diff A B        what changed between two plans, and what it does
+  replan merge BASE OURS THEIRS [-o OUT]
+                         merge two versions of a plan (also as a git merge driver)
 
 Exit codes: 0 success, 1 a plan or dataset is invalid, 2 wrong usage."""
 
@@ -113,6 +115,29 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("b", metavar="B", help="the plan after")
     diff.add_argument("--format", choices=("table", "json"), default="table", help="default: table")
     _add_data_dir(diff)
+
+    merge = commands.add_parser(
+        "merge",
+        help="merge two versions of a plan; works as a git merge driver",
+        description=(
+            "Merge OURS and THEIRS, two versions of a plan that both started from BASE\n"
+            "(an empty BASE: no common version). Elements, schedule entries and stress\n"
+            "cases are matched by meaning; a split merges as a whole. Exit 0 and the\n"
+            "merged plan (in OUT, else on stdout) when clean. Exit 1 on conflicts: one\n"
+            "line per conflict on stderr, and OUT marked with a conflict block around\n"
+            "each, which replan validate rejects until resolved. As a git merge driver:\n"
+            '  git config merge.replan.driver "replan merge %O %A %B -o %A"\n'
+            "  echo '*.toml merge=replan' >> .gitattributes"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    merge.add_argument("base", metavar="BASE", help="the version both started from")
+    merge.add_argument("ours", metavar="OURS", help="our version")
+    merge.add_argument("theirs", metavar="THEIRS", help="their version")
+    merge.add_argument(
+        "-o", "--output", metavar="OUT", help="file to write (default: stdout); may be OURS"
+    )
+    _add_data_dir(merge)
     return parser
 
 
@@ -183,6 +208,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from tui.cli import diff
 
         return diff.run(args)
+    if args.command == "merge":
+        from tui.cli import merge
+
+        return merge.run(args)
     return open_app(args.plan, data_dir)
 
 

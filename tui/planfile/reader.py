@@ -20,6 +20,7 @@ from pathlib import Path
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
 from tui.planfile.locate import line_of
+from tui.planfile.markers import conflict_problems
 from tui.planfile.prescan import key_problem
 from tui.planfile.schema import plan_from_document
 from tui.planfile.words import key_part
@@ -146,6 +147,9 @@ def parse_document(data: bytes, file: str) -> dict:
         raise PlanError(
             Problem(file, f"line {line}, column {column}", f"not UTF-8 text (byte 0x{byte:02x})")
         ) from None
+    conflicts = conflict_problems(text, file)
+    if conflicts:
+        raise PlanError(conflicts)
     deep = key_problem(text)
     if deep is not None:  # tomllib would take quadratic time and memory on it
         offset, message = deep

@@ -225,3 +225,14 @@ def _reason(error: OSError) -> str:
     if error.errno in _REASONS:
         return _REASONS[error.errno]
     return (error.strerror or str(error) or type(error).__name__).lower()
+
+
+def write_file_safely(path: Path, data: bytes) -> None:
+    """Replace ``path`` whole with ``data`` (or leave it as it was), keeping its permissions.
+
+    For files that are not a plan to check first, such as a merge's conflicted result.
+    """
+    file = str(path)
+    target = _resolve(Path(path))
+    _, mode = _current(target, file)
+    _write_atomically(target, data, mode, file)

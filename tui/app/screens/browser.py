@@ -22,9 +22,9 @@ from textual.worker import get_current_worker
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
 from tui.app.numbers import percent, tidy, tonnes, usd
 from tui.app.plain import plain, shown
-from tui.app.session import display_path
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
+from tui.session.session import display_path
 
 BAD = "#ff6b6b"
 CURRENT, SAVED = "current", "saved"
@@ -90,7 +90,7 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             if session.dirty and session.saved_plan is not None:
                 name = plain(f"{session.saved_plan.name} (as saved)", "bold")
                 self._add(SAVED, " ", "", name, "")
-                saved = session.workspace.engine.evaluate(session.saved_plan)
+                saved = session.engine.evaluate(session.saved_plan)
                 self._figures(SAVED, saved, session.saved_plan)
         files = plan_files(self.folder)
         for path in files:
@@ -178,8 +178,8 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             detail.update("")
         elif summary.error is not None:
             detail.update(plain(f"{summary.path}: {summary.error}", BAD))
-        elif summary.workspace is not None:
-            detail.update(plain(summary.workspace.plan.description or "", "italic"))
+        elif summary.session is not None:
+            detail.update(plain(summary.session.plan.description or "", "italic"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

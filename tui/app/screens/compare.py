@@ -20,8 +20,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, compare_rows
 from tui.app.plain import plain, shown
-from tui.app.session import display_path
 from tui.domain.errors import Problem, ReplanError
+from tui.session.session import display_path
 
 CHANGED = "bold #f0a030"
 SAME = "#8b949e"
@@ -32,15 +32,18 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
     session = app.session
     columns = []
     for item in items:
+        if item == "committed" and session is not None:
+            from tui.app.committed import committed_column
+
+            columns.append(committed_column(session))
+            continue
         if item in ("current", "saved"):
             if session is None:
                 continue
             plan = session.plan if item == "current" else session.saved_plan
             if plan is None:
                 continue
-            evaluation = (
-                session.evaluation if item == "current" else session.workspace.engine.evaluate(plan)
-            )
+            evaluation = session.evaluation if item == "current" else session.engine.evaluate(plan)
             label = "open plan (edited)" if item == "current" else "as saved"
             if item == "current" and not session.dirty:
                 label = "open plan"
@@ -50,15 +53,15 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
         summary = (
             item if isinstance(item, PlanSummary) else summarize(Path(str(item)), app.data_dir)
         )
-        if summary.workspace is None or summary.evaluation is None:
+        if summary.session is None or summary.evaluation is None:
             raise ReplanError(
                 Problem(display_path(summary.path), "", summary.error or "cannot open")
             )
-        dataset = summary.workspace.dataset
+        dataset = summary.session.dataset
         columns.append(
             Column(
                 summary.path.name,
-                summary.workspace.plan,
+                summary.session.plan,
                 summary.evaluation,
                 dataset.element_ids,
                 dataset.source_ids,

@@ -86,19 +86,23 @@ def confirm_discard(name: str, doing: str) -> ChoiceDialog:
 
 
 def conflict_dialog(path: str) -> ChoiceDialog:
-    """The file changed on disk. Enter cancels: nobody's work is lost by a habit key."""
+    """The file on disk has changes this version lacks. Enter merges: it writes nothing
+    and drops nobody's work, so a habit key is safe."""
     return ChoiceDialog(
         "The file changed on disk",
-        f"{shown(path)} was changed by someone else since you opened it.\n"
-        "Reload it (ctrl+z then brings your edits back), overwrite it with your version, "
-        "or save your version under another name.",
+        f"{shown(path)} on disk has changes your version does not have (someone else saved it, "
+        "or you undid a reload or a merge).\n"
+        "Merge takes their file and re-applies your edits (nothing is written yet); "
+        "Reload takes their file (ctrl+z brings your edits back); Overwrite drops their "
+        "changes; Save as keeps both files.",
         [
-            ("reload", "Reload", "warning"),
+            ("merge", "Merge", "success"),
+            ("reload", "Reload theirs", "warning"),
             ("overwrite", "Overwrite", "error"),
             ("save_as", "Save as…", "primary"),
             ("cancel", "Cancel", "default"),
         ],
-        default="cancel",
+        default="merge",
     )
 
 

@@ -16,18 +16,18 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from tui.app import edits
 from tui.app.plain import plain
-from tui.app.rebalance import (
+from tui.app.screens.form import FormScreen
+from tui.domain.dataset import Dataset
+from tui.domain.plan import Number, Plan, Split
+from tui.session import edits
+from tui.session.rebalance import (
     balance_around,
     format_share,
     is_whole_split,
     parse_share,
     split_total,
 )
-from tui.app.screens.form import FormScreen
-from tui.domain.dataset import Dataset
-from tui.domain.plan import Number, Plan, Split
 
 
 def _field(*args: object, **kwargs: object) -> Input:

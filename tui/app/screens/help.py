@@ -42,9 +42,11 @@ ctrl+z undoes, ctrl+y redoes.
 [b]Files[/b]  ctrl+s saves (● in the title means unsaved changes), S saves under another \
 name, ctrl+o browses the plans folder with each plan's figures, c compares plans side \
 by side. If someone changed the file since you opened it, saving asks whether to \
-reload theirs (ctrl+z then brings your edits back), overwrite it, or save yours under \
-another name. In these questions enter is always the safe answer (cancel): saving, \
-discarding or overwriting takes its own key (s, d, o) or a click.
+merge (their file plus your edits, one undoable step; you pick a side where both \
+changed the same value), reload theirs (ctrl+z then brings your edits back), overwrite \
+it, or save yours under another name. In these questions enter is always a safe answer \
+that writes and drops nothing: saving, discarding or overwriting takes its own key \
+(s, d, o) or a click.
 
 ctrl+p opens the command palette: every action, and "element: jump to …".
 """
@@ -69,16 +71,16 @@ def _display(key: str) -> str:
 
 
 class HelpScreen(ModalScreen[None]):
+    """The guide and every key, in the sections the app hands over (it owns the keys)."""
+
     BINDINGS = [Binding("escape,q,question_mark,f1", "close", "Close")]  # noqa: RUF012
 
-    def compose(self) -> ComposeResult:
-        from tui.app.app import ReplanApp
-        from tui.app.screens.main import MainScreen
+    def __init__(self, sections: list[tuple[str, list[Binding]]]) -> None:
+        super().__init__()
+        self.sections = sections
 
-        sections = [
-            ("Plan", list(MainScreen.BINDINGS)),
-            ("Files and app", list(ReplanApp.BINDINGS)),
-        ]
+    def compose(self) -> ComposeResult:
+        sections = self.sections
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static("replan — help  (esc closes)", classes="dialog-title")
             yield Static(GUIDE, classes="help-guide")

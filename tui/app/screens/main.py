@@ -17,7 +17,6 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from tui.app import edits
 from tui.app.figures import (
     element_rows,
     headline,
@@ -27,13 +26,14 @@ from tui.app.figures import (
     target_fraction,
 )
 from tui.app.plain import shown
-from tui.app.rebalance import format_share, move_share
-from tui.app.session import Session
 from tui.app.widgets.element_info import ElementInfo, describe_element
 from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
 from tui.app.widgets.quarter_chart import QuarterChart
 from tui.domain.plan import Plan
+from tui.session import edits
+from tui.session.rebalance import format_share, move_share
+from tui.session.session import Session
 
 WIDE = 130  # columns from which the headline becomes a side panel
 SHORT = 30  # rows below which the narrow layout packs tighter
@@ -241,7 +241,7 @@ class MainScreen(Screen[None]):
         from tui.app.screens.plan_form import PlanForm  # on demand
 
         session = self.session
-        horizon = session.workspace.engine.horizon(session.plan)
+        horizon = session.engine.horizon(session.plan)
         self._edit_with(PlanForm(session.plan, horizon, session.dataset), "plan details")
 
     def _edit_with(self, form: Screen[Plan | None], label: str, element: str | None = None) -> None:

@@ -11,13 +11,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
-from tui.app import edits
-from tui.app.rebalance import format_share, parse_share
 from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.period import is_period
 from tui.domain.plan import Horizon, Plan
 from tui.planfile import check_plan
+from tui.session import edits
+from tui.session.rebalance import format_share, parse_share
 
 
 def _field(*args: object, **kwargs: object) -> Input:

@@ -12,13 +12,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
-from tui.app import edits
-from tui.app.rebalance import format_share, is_whole_split, parse_share
 from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.period import is_period, period_from_index, period_index
 from tui.domain.plan import Number, Plan, ScheduleStep, Split
 from tui.planfile.check import period_problem
+from tui.session import edits
+from tui.session.rebalance import format_share, is_whole_split, parse_share
 
 
 def _field(*args: object, **kwargs: object) -> Input:

@@ -13,9 +13,9 @@ from textual.widgets import Static
 
 from tui.app.numbers import days, percent, tonnes
 from tui.app.plain import shown
-from tui.app.rebalance import format_split
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
+from tui.session.rebalance import format_split
 
 
 class ElementInfo(Static):

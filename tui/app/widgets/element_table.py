@@ -26,7 +26,7 @@ from textual.strip import Strip
 
 from tui.app.figures import ElementRow
 from tui.app.numbers import coverage, percent, tonnes
-from tui.app.rebalance import format_share
+from tui.session.rebalance import format_share
 
 GAP = Style.parse("bold #ff6b6b")
 OVER = Style.parse("bold #f0a030")

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
 def _side(item: Evaluated) -> dict[str, str]:
     return {
         "file": item.file,
-        "plan": item.workspace.plan.name,
-        "dataset": item.workspace.dataset.name,
+        "plan": item.session.plan.name,
+        "dataset": item.session.dataset.name,
     }
 
 
@@ -207,10 +207,10 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
 def render_diff(diff: PlanDiff, style: Style) -> str:
     a, b = diff.a, diff.b
     header = [
-        f"A  {style.bold(visible(a.workspace.plan.name))}  ({visible(a.file)})",
-        f"B  {style.bold(visible(b.workspace.plan.name))}  ({visible(b.file)})",
+        f"A  {style.bold(visible(a.session.plan.name))}  ({visible(a.file)})",
+        f"B  {style.bold(visible(b.session.plan.name))}  ({visible(b.file)})",
     ]
-    names = visible(a.workspace.dataset.name), visible(b.workspace.dataset.name)
+    names = visible(a.session.dataset.name), visible(b.session.dataset.name)
     if diff.same_dataset:
         header.append(f"dataset {names[0]} for both")
     else:

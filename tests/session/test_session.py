@@ -7,18 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tui.app import edits
-from tui.app.session import Session
 from tui.domain.errors import SaveConflict, SaveError
 from tui.domain.plan import Horizon, Split
 from tui.planfile import load_plan
+from tui.session import edits
+from tui.session.session import Session
 
 
 def test_edit_recalculates_incrementally_like_a_full_evaluation(workdir: Path) -> None:
     session = Session.open(Path("plans/baseline.toml"))
     plan = edits.set_split(session.plan, "Dy", Split.of(china=50, lynas=40, recycling=10))
     session.apply(plan, "Dy", "Dy")
-    full = session.workspace.engine.evaluate(plan)
+    full = session.engine.evaluate(plan)
     assert session.evaluation.base.portfolio == full.base.portfolio
     assert session.dirty
     session.undo()

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.app.rebalance import (
+from tui.domain.plan import Split
+from tui.session.rebalance import (
     balance_around,
     format_share,
     format_split,
@@ -16,7 +17,6 @@ from tui.app.rebalance import (
     set_share,
     to_cents,
 )
-from tui.domain.plan import Split
 
 ORDER = ("china", "lynas", "recycling")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.app.history import History
+from tui.session.history import History
 
 
 def test_undo_and_redo_walk_the_states() -> None:

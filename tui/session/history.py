@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -25,6 +25,8 @@ class Change(Generic[T]):
     label: str
     element: str | None = None
     """The one element the edit changed; None when it changed the plan as a whole."""
+    origin: str | None = None
+    """The version of the file on disk this state derives from (its digest), if any."""
     group: Hashable | None = None
     """Edits of one burst share it (e.g. steps on one cell): they undo as one."""
     at: float = 0.0
@@ -39,8 +41,8 @@ BURST_GAP_S = 1.5
 class History(Generic[T]):
     """A linear undo/redo history: a new edit after some undos drops the redo branch."""
 
-    def __init__(self, state: T, *, limit: int = 1000) -> None:
-        self._changes: list[Change[T]] = [Change(state, "open")]
+    def __init__(self, state: T, *, limit: int = 1000, origin: str | None = None) -> None:
+        self._changes: list[Change[T]] = [Change(state, "open", origin=origin)]
         self._index = 0
         self._saved: int | None = 0
         self._limit = limit
@@ -66,6 +68,11 @@ class History(Generic[T]):
         return self._changes[self._index + 1].label if self.can_redo else None
 
     @property
+    def origin(self) -> str | None:
+        """The disk version the current state derives from (see ``Change.origin``)."""
+        return self._changes[self._index].origin
+
+    @property
     def is_saved(self) -> bool:
         """True when the current state is the one last marked saved."""
         return self._saved == self._index
@@ -76,17 +83,23 @@ class History(Generic[T]):
         label: str,
         element: str | None = None,
         *,
+        origin: str | None = None,
         group: Hashable | None = None,
         now: float | None = None,
     ) -> None:
-        """Record a new state. With a ``group``, an edit that follows one of the same
-        group within BURST_GAP_S joins it (one undo step), unless that one was saved
-        or undone; a burst that comes back to where it started leaves no step."""
+        """Add a state after the current one; ``origin`` None keeps the current origin.
+
+        With a ``group``, an edit that follows one of the same group within BURST_GAP_S
+        joins it (one undo step), unless that one was saved or undone; a burst that
+        comes back to where it started leaves no step.
+        """
+        origin = origin if origin is not None else self.origin
         now = time.monotonic() if now is None else now
         top = self._changes[self._index]
         if (
             group is not None
             and top.group == group
+            and top.origin == origin
             and now - top.at <= BURST_GAP_S
             and not self.can_redo
             and self._saved != self._index
@@ -96,12 +109,12 @@ class History(Generic[T]):
                 del self._changes[self._index]  # back where the burst began: no step
                 self._index -= 1
             else:
-                self._changes[self._index] = Change(state, label, element, group, now)
+                self._changes[self._index] = Change(state, label, element, origin, group, now)
             return
         del self._changes[self._index + 1 :]
         if self._saved is not None and self._saved > self._index:
             self._saved = None  # the saved state was on the dropped redo branch
-        self._changes.append(Change(state, label, element, group, now))
+        self._changes.append(Change(state, label, element, origin, group, now))
         self._index += 1
         overflow = len(self._changes) - self._limit
         if overflow > 0:
@@ -127,6 +140,14 @@ class History(Generic[T]):
 
     def mark_saved(self) -> None:
         self._saved = self._index
+
+    def retarget(self, old: str | None, new: str) -> None:
+        """States derived from disk version ``old`` now derive from ``new`` (a save wrote
+        one of them, so ``new`` holds nobody else's changes that they lack)."""
+        self._changes = [
+            replace(change, origin=new) if change.origin == old else change
+            for change in self._changes
+        ]
 
     def mark_unsaved(self) -> None:
         """Nothing in the history matches the file any more (e.g. a new plan)."""

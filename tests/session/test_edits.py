@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.app import edits
 from tui.app.numbers import coverage, percent, tonnes, usd
 from tui.domain.plan import ElementPlan, Plan, ScheduleStep, Split, StressCase
+from tui.session import edits
 
 PLAN = Plan(name="p", dataset="reference", elements={"Dy": ElementPlan(split=Split.of(china=100))})
 
