@@ -8,6 +8,7 @@ import pytest
 
 from tests.app.conftest import make_app, ready, settle
 from tui.app.comments import file_has_comments, has_comments
+from tui.app.screens.dialogs import ChoiceDialog
 from tui.app.widgets.element_table import ElementTable
 
 
@@ -33,20 +34,28 @@ def test_a_missing_file_has_no_comments(tmp_path: Path) -> None:
     assert not file_has_comments(tmp_path / "none.toml")
 
 
-async def test_saving_over_comments_warns_once(workdir: Path) -> None:
+async def test_saving_over_comments_asks_first_and_cancel_keeps_them(workdir: Path) -> None:
     path = Path("plans/baseline.toml")
     path.write_text("# agreed with procurement, 2026-01\n" + path.read_text())
+    before = path.read_text()
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         app.screen.query_one(ElementTable).select("Dy", "lynas")
         await pilot.press("plus", "ctrl+s")
         await settle(pilot)
-        warnings = [n for n in app._notifications if "comments" in n.message]
-        assert len(warnings) == 1 and warnings[0].severity == "warning"
-        assert "Plan saved" in warnings[0].message
-        assert "#" not in path.read_text()
-        await pilot.press("plus", "ctrl+s")  # the file has no comments now: a plain toast
+        assert isinstance(app.screen, ChoiceDialog)
+        assert "comments" in app.screen.title_text
+        assert path.read_text() == before  # nothing written while the question is open
+        await pilot.press("enter")  # the safe answer: cancel
         await settle(pilot)
-        assert len([n for n in app._notifications if "comments" in n.message]) == 1
+        assert path.read_text() == before and app.session.dirty
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("s")  # save anyway
+        await settle(pilot)
+        assert "#" not in path.read_text() and not app.session.dirty
+        await pilot.press("plus", "ctrl+s")  # the file has no comments now: no question
+        await settle(pilot)
+        assert not isinstance(app.screen, ChoiceDialog)
         assert not app.session.dirty

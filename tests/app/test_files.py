@@ -86,6 +86,10 @@ async def test_conflict_overwrite_writes_ours(workdir: Path) -> None:
         await edit_dy_and_change_disk(pilot, app)
         await pilot.press("o")
         await settle(pilot)
+        # their version has a comment: overwriting it drops it, and the app says so first
+        assert isinstance(app.screen, ChoiceDialog) and "comments" in app.screen.title_text
+        await pilot.press("s")
+        await settle(pilot)
         text = Path("plans/baseline.toml").read_text()
         assert THEIRS not in text and "lynas = 21" in text
         assert not app.session.dirty
@@ -256,7 +260,7 @@ async def test_browser_lists_plans_with_figures_and_errors_then_opens(workdir: P
         assert broken.startswith("⚠") and "shares sum to 90" in broken
         name = table.get_cell(str(Path("plans/diversified.toml")), "name")
         assert str(name) == "Heavy rare earths via Lynas"
-        assert table.get_cell(str(Path("plans/diversified.toml")), "author") == "strategy"
+        assert str(table.get_cell(str(Path("plans/diversified.toml")), "author")) == "strategy"
         assert "%" in table.get_cell(str(Path("plans/diversified.toml")), "china").plain
         assert "2026-01-01" in table.get_cell(str(Path("plans/diversified.toml")), "modified")
         table.move_cursor(row=2)

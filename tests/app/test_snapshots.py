@@ -87,7 +87,7 @@ class TestFiles:
             await ready(pilot)
             await pilot.press("c")
             await settle(pilot)
-            await pilot.press("down", "down", "down", "space", "c")
+            await pilot.press("space", "down", "down", "space", "c")  # the open plan, then one
             await settle(pilot)
 
         assert snap_compare(make_app(), terminal_size=(120, 36), run_before=compare)

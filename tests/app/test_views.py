@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
 from tui.app.comparison import Column, compact_split, compare_rows
+from tui.app.numbers import percent
 from tui.app.screens.browser import PlanBrowser
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
@@ -42,8 +43,15 @@ async def test_compare_the_open_plan_with_another(workdir: Path) -> None:
         await pilot.press("c")
         await settle(pilot)
         browser = app.screen
-        assert isinstance(browser, PlanBrowser) and browser.marked == ["current"]
+        assert isinstance(browser, PlanBrowser) and browser.marked == []  # the planner picks
         table = browser.query_one("#plans")
+        exposure = app.session.evaluation.base.portfolio.china_exposure
+        assert str(table.get_cell("current", "china")).strip() == percent(exposure)
+        table.move_cursor(row=table.get_row_index("current"))
+        await pilot.press("space")
+        table.move_cursor(row=table.get_row_index(str(Path("plans/broken.toml"))))
+        await pilot.press("space")  # a broken plan cannot be marked
+        assert str(Path("plans/broken.toml")) not in browser.marked
         table.move_cursor(row=table.get_row_index(str(Path("plans/diversified.toml"))))
         await pilot.press("space", "c")
         await settle(pilot)
@@ -302,7 +310,65 @@ async def test_wide_terminal_gives_the_chart_the_spare_room(workdir: Path) -> No
         chart, table = main.query_one("#chart"), main.query_one(ElementTable)
         headline = main.query_one(HeadlinePanel)
         legend = chart.text.splitlines()[0]
-        assert legend.rstrip().endswith("short quarter") and "…" not in legend
+        assert legend.rstrip().endswith("△ stock") and "…" not in legend
         assert chart.region.right >= headline.region.x - 2  # no columns left empty
         assert table.region.height <= len(app.session.dataset.elements) + 2  # no empty rows
         assert chart.region.height >= 18
+
+
+async def test_stress_form_lists_every_error_with_suggestions(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#start").value = "2027Q9"
+        form.query_one("#months").value = "0"
+        form.query_one("#elements").value = "Dyy, Tb"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        shown = str(form.query_one("#stress-error").render())
+        for field in ("name:", "start:", "months:", "elements:"):
+            assert field in shown, field
+        assert "Dyy is not in the dataset; did you mean 'Dy'?" in shown
+
+
+async def test_compare_names_each_plans_worst_case(workdir: Path) -> None:
+    """Two plans' worst figures may come from different stress cases: each is named."""
+    app = make_app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        app.show_compare(["current", str(Path("plans/diversified.toml"))])
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        worst = next(r for r in screen.rows if r.label == "Worst days short")
+        assert worst.cells[0].endswith("(China embargo, 2 months)")
+
+
+async def test_stress_form_refuses_a_case_past_the_limit(workdir: Path) -> None:
+    from tui.planfile.schema import MAX_STRESS_CASES
+
+    path = Path("plans/many.toml")
+    cases = "".join(
+        f'\n[[stress]]\nname = "c{i}"\nsource = "china"\nstart = "2027Q1"\nmonths = 1\n'
+        for i in range(MAX_STRESS_CASES - 1)
+    )
+    path.write_text(Path("plans/baseline.toml").read_text() + cases)
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert len(app.session.plan.stress) == MAX_STRESS_CASES
+        await pilot.press("x", "a")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, StressForm)
+        form.query_one("#name").value = "one more"
+        form.query_one("#start").value = "2027Q1"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StressForm)
+        assert f"at most {MAX_STRESS_CASES}" in str(form.query_one("#stress-error").render())
+        assert len(app.session.plan.stress) == MAX_STRESS_CASES

@@ -122,7 +122,7 @@ def plans(draw: st.DrawFn) -> Plan:
     plan_defaults = draw(st.none() | defaults())
     default_split = plan_defaults is not None and plan_defaults.split is not None
     element_symbols = draw(st.lists(symbols, max_size=6, unique=True))
-    case_names = draw(st.lists(names, max_size=3, unique=True))
+    case_names = draw(st.lists(names.filter(lambda n: n != "base"), max_size=3, unique=True))
     return Plan(
         name=draw(names),
         dataset=draw(st.sampled_from(["reference", "../data/custom"]) | names),

@@ -225,7 +225,7 @@ def test_load_plan_of_a_missing_file_or_a_folder(tmp_path: Path) -> None:
 def test_load_plan_of_something_that_is_not_a_regular_file(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.toml"
     os.mkfifo(fifo)
-    assert load_problems(fifo) == [f"{fifo}: is not a regular file"]
+    assert load_problems(fifo) == [f"{fifo}: is a named pipe (FIFO), not a plan file"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")

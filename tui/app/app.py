@@ -9,6 +9,7 @@ question is an ``await`` and the code reads in the order the user experiences it
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
@@ -16,19 +17,28 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 
 from tui.app.comments import file_has_comments
 from tui.app.loading import load_session
+from tui.app.plain import shown
 from tui.app.screens.dialogs import (
     ChoiceDialog,
     ErrorDialog,
     PathDialog,
+    SaveAsDialog,
     confirm_discard,
     conflict_dialog,
 )
 from tui.app.screens.main import MainScreen
 from tui.app.screens.welcome import WelcomeScreen
-from tui.domain.errors import ReplanError, SaveConflict, SaveError
+from tui.domain.errors import (
+    ReplanError,
+    SaveConflict,
+    SaveError,
+    SaveReadOnly,
+    SaveThroughLink,
+)
 from tui.session.session import Session, display_path
 
 if TYPE_CHECKING:
@@ -76,6 +86,28 @@ class ReplanApp(App[int]):
         self.data_dir = data_dir
         self.preloaded = preloaded
         self.session: Session | None = None
+
+    def notify(  # type: ignore[override]
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Toasts show their text literally: messages carry plan names, paths and labels.
+
+        Textual reads a toast's message as markup by default; here it never is (callers'
+        ``markup`` is ignored), and control characters are shown escaped.
+        """
+        super().notify(
+            shown(message, keep_newlines=True),
+            title=shown(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     # --- launch ----------------------------------------------------------------------
 
@@ -176,15 +208,46 @@ class ReplanApp(App[int]):
         asked = ask or path is None
         if asked:
             suggestion = display_path(self.plans_folder / _slug(session.plan.name))
-            path = await self.push_screen_wait(PathDialog(title, suggestion))
+            dialog = SaveAsDialog(title, suggestion, session.plan.name, _slug)
+            path = await self.push_screen_wait(dialog)
             if path is None:
                 return False
-        force = False
+            if dialog.plan_name != session.plan.name:  # one undo step, then the save
+                renamed = dataclasses.replace(session.plan, name=dialog.plan_name)
+                if self.main is not None:
+                    self.main.apply(renamed, "rename the plan")
+                else:
+                    session.apply(renamed, "rename the plan")
+        force = read_only_ok = link_ok = comments_ok = False
         while True:
             assert path is not None
             dropped_comments = file_has_comments(path)  # the file the save replaces
+            # asked once the write is sure: a changed file goes to the conflict dialog first
+            if dropped_comments and not comments_ok and (force or _unchanged(session, path)):
+                if await self.push_screen_wait(_comments_dialog(path)) != "save":
+                    self.notify("Not saved. Your edits are kept.", timeout=4)
+                    return False
+                comments_ok = True
             try:
-                saved = session.save(path, force=force)
+                saved = session.save(
+                    path, force=force, replace_read_only=read_only_ok, through_link=link_ok
+                )
+            except (SaveReadOnly, SaveThroughLink) as error:
+                answer = await self.push_screen_wait(_unexpected_place_dialog(error))
+                if answer == "overwrite":
+                    read_only_ok = read_only_ok or isinstance(error, SaveReadOnly)
+                    link_ok = link_ok or isinstance(error, SaveThroughLink)
+                    continue
+                if answer == "save_as":
+                    title, asked = "Save your version as", True
+                    suggestion = display_path(path.with_name(path.stem + "-mine.toml"))
+                    path = await self.push_screen_wait(PathDialog(title, suggestion))
+                    if path is None:
+                        return False
+                    force = read_only_ok = link_ok = False
+                    continue
+                self.notify("Not saved. Your edits are kept.", timeout=4)
+                return False
             except SaveConflict:
                 answer = await self._settle_conflict(session, path)
                 if answer == "overwrite":
@@ -221,16 +284,8 @@ class ReplanApp(App[int]):
                 self.notify(str(error), severity="error")
                 return False
             break
-        if dropped_comments:
-            self.notify(
-                f"Plan saved — {display_path(saved)}\nThe comments (#) in the file were not "
-                "kept: replan writes plans in its own layout. Keep notes in the plan's "
-                "description or in the elements' notes (e).",
-                severity="warning",
-                timeout=10,
-            )
-        else:
-            self.notify(f"Plan saved — {display_path(saved)}", timeout=4)
+        dropped = " (its # comments were dropped)" if dropped_comments else ""
+        self.notify(f"Plan saved — {display_path(saved)}{dropped}", timeout=4)
         if self.main is not None:
             self.main.update_title()
             self.main.refresh_bindings()
@@ -394,7 +449,72 @@ class ReplanApp(App[int]):
             self.main.jump_to(element)
 
 
+def _unchanged(session: Session, path: Path) -> bool:
+    """Is ``path`` the session's own file, as it was loaded or last saved?"""
+    from tui.planfile.reader import digest_of
+
+    if session.path is None or session.digest is None:
+        return False
+    try:
+        same = path.resolve() == session.path.resolve()
+        return same and digest_of(path.read_bytes()) == session.digest
+    except OSError:
+        return False
+
+
+def _comments_dialog(path: Path) -> ChoiceDialog:
+    """Asked before the save: the file's comments will not survive it."""
+    return ChoiceDialog(
+        "Saving drops the file's comments",
+        f"{display_path(path)} has comments (#). replan writes plans in its own layout and "
+        "does not keep them.\nKeep notes in the plan's description (p) or in the "
+        "elements' notes (e). Save anyway?",
+        [("save", "Save anyway", "warning"), ("cancel", "Cancel", "default")],
+        default="cancel",
+    )
+
+
+def _unexpected_place_dialog(error: SaveReadOnly | SaveThroughLink) -> ChoiceDialog:
+    """A read-only file, or a link out of the folder: write anyway, save as, or cancel."""
+    shown_path = display_path(error.path)
+    if isinstance(error, SaveReadOnly):
+        title = "The file is read-only"
+        message = (
+            f"{shown_path} is read-only: someone may have locked it on purpose.\n"
+            "Overwrite it anyway (it stays read-only), or save your version under "
+            "another name?"
+        )
+        write = "Overwrite"
+    else:
+        title = "The name is a link"
+        message = (
+            f"{shown_path} is a link to {error.target}, {error.reason}.\n"
+            "Write there anyway, or save under another name?"
+        )
+        write = "Write there"
+    return ChoiceDialog(
+        title,
+        message,
+        [("overwrite", write, "error"), ("save_as", "Save as…", "primary"),
+         ("cancel", "Cancel", "default")],
+        default="cancel",
+    )  # fmt: skip
+
+
+SLUG_MAX = 32
+"""Characters of a file name made from a plan name (before ``.toml``)."""
+
+
 def _slug(name: str) -> str:
-    """A file name from a plan name: ``Heavy REEs via Lynas`` → ``heavy-rees-via-lynas.toml``."""
+    """A file name from a plan name: ``Heavy REEs via Lynas`` → ``heavy-rees-via-lynas.toml``.
+
+    Whole words up to SLUG_MAX characters: a long name makes a short file name
+    (``japan-2025-lynas-for-light.toml``), not a sentence.
+    """
     words = "".join(c.lower() if c.isalnum() else " " for c in name).split()
-    return ("-".join(words) or "plan") + ".toml"
+    kept: list[str] = []
+    for word in words:
+        if kept and len("-".join([*kept, word])) > SLUG_MAX:
+            break
+        kept.append(word[:SLUG_MAX])
+    return ("-".join(kept) or "plan") + ".toml"

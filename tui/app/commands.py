@@ -11,7 +11,10 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
+from rich.markup import escape
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from tui.app.plain import shown
 
 # (title, help, where the action lives, action)
 ACTIONS: list[tuple[str, str, str, str]] = [
@@ -33,6 +36,8 @@ ACTIONS: list[tuple[str, str, str, str]] = [
     ("stress: cases", "See, add, edit and remove stress cases", "main", "stress"),
     ("view: next stress case in the chart", "Cycle the chart through the cases", "main",
      "next_case"),
+    ("view: portfolio China exposure chart", "Planned and as bought per quarter, against "
+     "the target", "main", "toggle_portfolio"),
     ("help: keys and guide", "What every key does", "app", "help"),
     ("app: quit", "Quit replan", "app", "quit"),
 ]  # fmt: skip
@@ -52,7 +57,7 @@ class ReplanCommands(Provider):
             for element in session.dataset.elements:
                 yield (
                     f"element: jump to {element.symbol}",
-                    f"{element.name} ({element.group})",
+                    escape(shown(f"{element.name} ({element.group})")),
                     partial(app.jump_to, element.symbol),
                 )
 

@@ -56,8 +56,9 @@ def _headline_cells(column: Column) -> dict[str, str]:
     evaluation, plan = column.evaluation, column.plan
     portfolio = evaluation.base.portfolio
     stress = evaluation.stress_cases
-    worst = evaluation.worst_stress_shortfall_t
-    worst_days = evaluation.worst_stress_days_short
+    # each plan's worst case is named: two plans' worst may be different disruptions
+    by_short = max(stress, key=lambda c: c.portfolio.shortfall_t, default=None)
+    by_days = max(stress, key=lambda c: c.worst_days_short, default=None)
     target = plan.target_china_exposure
     return {
         "China exposure": percent(portfolio.china_exposure),
@@ -68,8 +69,12 @@ def _headline_cells(column: Column) -> dict[str, str]:
         "Premium vs all-China": usd(evaluation.premium_usd, signed=True),
         "Horizon": f"{evaluation.start}–{evaluation.end}",
         "Stress cases": str(len(stress)),
-        "Worst stress shortfall t": "—" if worst is None else tonnes(worst),
-        "Worst days short": "—" if worst_days is None else days(worst_days),
+        "Worst stress shortfall t": "—"
+        if by_short is None
+        else f"{tonnes(by_short.portfolio.shortfall_t)} ({by_short.case})",
+        "Worst days short": "—"
+        if by_days is None
+        else f"{days(by_days.worst_days_short)} ({by_days.case})",
     }
 
 

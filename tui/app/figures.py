@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.app.numbers import tidy
+from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan
 from tui.engine import Evaluation
 
@@ -27,6 +28,8 @@ class ElementRow:
     gap_t: float
     stress_shortfall_t: float | None
     """The worst shortfall over the stress cases; None when the plan has none."""
+    shortfall_t: float = 0.0
+    """What the gap leaves short after the stockpile is drawn (base case)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,8 @@ class Headline:
     shortfall_t: float
     products_short: tuple[str, ...]
     stress: tuple[StressLine, ...]
+    horizon: str = ""
+    """``2026Q1–2028Q4``: the figures are totals over it."""
 
     @property
     def above_target(self) -> bool:
@@ -109,6 +114,7 @@ def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> 
                 coverage=base["coverage"][i],
                 gap_t=tidy(base["gap_t"][i]) or 0.0,
                 stress_shortfall_t=None if worst is None else tidy(worst[i]),
+                shortfall_t=tidy(base["shortfall_t"][i]) or 0.0,
             )
         )
     return rows
@@ -139,6 +145,7 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
         shortfall_t=tidy(portfolio.shortfall_t) or 0.0,
         products_short=tuple(evaluation.base.products_short),
         stress=tuple(lines),
+        horizon=f"{evaluation.start}–{evaluation.end}",
     )
 
 
@@ -155,4 +162,94 @@ def quarters(evaluation: Evaluation, element: str, case_index: int = 0) -> Quart
         drawn_t=tuple(tidy(v) or 0.0 for v in frame["stockpile_drawn_t"]),
         shortfall_t=tuple(tidy(v) or 0.0 for v in frame["shortfall_t"]),
         gap_t=tuple(tidy(v) or 0.0 for v in frame["gap_t"]),
+    )
+
+
+def source_china_shares(
+    dataset: Dataset, element: str, start: str, end: str
+) -> dict[str, tuple[float, float]]:
+    """Each source's China share for ``element`` over ``start``–``end``: (lowest, highest).
+
+    This is what turns a split into the element's China exposure (Dy 60/30/10 is 63.5%
+    because Lynas' heavy rare earths still go through China in part); sources without a
+    supply row in those quarters are left out.
+    """
+    import polars as pl
+
+    rows = (
+        dataset.supply.lazy()
+        .filter(
+            (pl.col("element") == element) & (pl.col("period") >= start) & (pl.col("period") <= end)
+        )
+        .group_by("source")
+        .agg(pl.col("china_share").min().alias("low"), pl.col("china_share").max().alias("high"))
+        .collect()
+    )
+    found = {r["source"]: (r["low"], r["high"]) for r in rows.iter_rows(named=True)}
+    return {s: found[s] for s in dataset.source_ids if s in found}
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """The portfolio's China exposure per quarter: as planned, as bought, the target."""
+
+    case: str
+    periods: tuple[str, ...]
+    planned: tuple[float | None, ...]
+    """Σ planned volume × China share / Σ demand (None without demand)."""
+    bought: tuple[float | None, ...]
+    """Σ delivered volume × China share / Σ delivered (None when nothing is delivered)."""
+    target: float | None
+
+
+def portfolio_exposure(
+    evaluation: Evaluation, dataset: Dataset, plan: Plan, case_index: int = 0
+) -> Exposure:
+    """Per quarter, the plan's China exposure and that of what is actually delivered.
+
+    They part when a source runs out of capacity (or a stress case cuts it): the plan
+    still says 40% Lynas, but what arrives is more Chinese than planned.
+    """
+    import polars as pl
+
+    case = evaluation.cases[min(max(case_index, 0), len(evaluation.cases) - 1)]
+    frame = case.periods
+    planned = (
+        frame.group_by("period", maintain_order=True)
+        .agg(
+            (pl.col("china_exposure").fill_null(0) * pl.col("demand_t")).sum().alias("x"),
+            pl.col("demand_t").sum().alias("d"),
+        )
+        .sort("period")
+    )
+    supplied = [f"supplied_{s}" for s in evaluation.sources]
+    delivered = (
+        frame.select("element", "period", *supplied)
+        .unpivot(index=["element", "period"], variable_name="source", value_name="t")
+        .with_columns(pl.col("source").str.strip_prefix("supplied_"))
+        .join(
+            dataset.supply.select("source", "element", "period", "china_share"),
+            on=["source", "element", "period"],
+            how="left",
+        )
+        .group_by("period")
+        .agg(
+            (pl.col("t") * pl.col("china_share").fill_null(0)).sum().alias("x"),
+            pl.col("t").sum().alias("s"),
+        )
+        .sort("period")
+    )
+    bought = dict(zip(delivered["period"], zip(delivered["x"], delivered["s"], strict=True),
+                      strict=True))  # fmt: skip
+    periods = tuple(planned["period"].to_list())
+    return Exposure(
+        case=case.case,
+        periods=periods,
+        planned=tuple(
+            x / d if d else None for x, d in zip(planned["x"], planned["d"], strict=True)
+        ),
+        bought=tuple(
+            (bought[p][0] / bought[p][1]) if p in bought and bought[p][1] else None for p in periods
+        ),
+        target=target_fraction(plan),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.domain.errors import Problem, ReplanError
+from tui.domain.text import visible
 
 if TYPE_CHECKING:
     from tui.cli.formats.text import Style
@@ -66,7 +67,7 @@ def warning_lines(item: Evaluated) -> list[str]:
     lines = []
     for warning in item.warnings:
         named = warning if warning.startswith(item.file) else f"{item.file}: {warning}"
-        lines.append(f"warning: {named}")
+        lines.append(visible(f"warning: {named}"))
     return lines
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from tui import __version__
 from tui.cli import sheets
 from tui.domain.errors import ReplanError
+from tui.domain.text import visible
 
 COMMANDS = ("evaluate", "validate", "diff", "merge", "suggest", "open", *sheets.COMMANDS)
 DEFAULT_PLAN = Path("plans") / "baseline.toml"
@@ -260,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as error:
         where = f"{error.filename}: " if error.filename else ""
-        print(f"{where}{error.strerror or error}", file=sys.stderr)
+        print(visible(f"{where}{error.strerror or error}"), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else None
     checked, problems = validate_paths([Path(p) for p in args.paths], data_dir)
     for problem in problems:
-        print(problem)
+        print(problem.located())
     print(f"{plural(checked, 'file')} checked, {plural(len(problems), 'problem')}")
     if checked == 0 and not problems:
         print("warning: no plan files (*.toml) found", file=sys.stderr)

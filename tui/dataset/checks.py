@@ -19,7 +19,7 @@ from enum import IntEnum
 import polars as pl
 
 from tui.dataset.csvfile import CsvTable
-from tui.domain.errors import Problem
+from tui.domain.errors import MAX_PROBLEMS_PER_FILE, Problem, more_problems
 
 _PERIOD_PATTERN = r"\d{4}Q[1-4]"
 _SOURCE_ID_PATTERN = r"[a-z][a-z0-9_-]*"
@@ -102,10 +102,20 @@ def check_table(
     columns = present_columns(table, columns)
     worst = [_has_bad_cell(c, frame.get_column(c.name), known.get(c.name)) for c in columns]
     repeated = _has_repeated_key(frame, keys)
-    found = _cell_problems(table, columns, known, worst) if any(worst) else []
+    found: list[_Found] = []
+    total = 0  # problems in the table, listed or not
+    if any(worst):
+        cells, total = _cell_problems(table, columns, known, worst)
+        found.extend(cells)
     if repeated:
-        found.extend(_duplicate_problems(table, keys, len(columns)))
-    return [problem for _, _, problem in sorted(found, key=lambda item: item[:2])]
+        duplicates, count = _duplicate_problems(table, keys, len(columns))
+        found.extend(duplicates)
+        total += count
+    ordered = [problem for _, _, problem in sorted(found, key=lambda item: item[:2])]
+    listed = ordered[:MAX_PROBLEMS_PER_FILE]
+    if total > len(listed):
+        listed.append(more_problems(table.file, total - len(listed)))
+    return listed
 
 
 def present_columns(table: CsvTable, columns: Sequence[Column]) -> list[Column]:
@@ -173,23 +183,28 @@ def _cell_problems(
     columns: Sequence[Column],
     known: dict[str, Collection[str] | None],
     worst: Sequence[bool],
-) -> list[_Found]:
+) -> tuple[list[_Found], int]:
+    """The first bad cells of each bad column (enough to list), and how many there are."""
     codes = table.frame.select(
         [_code(c, known.get(c.name)).alias(c.name) for c in columns]
     ).with_row_index(_POSITION)
     found: list[_Found] = []
+    total = 0
     for index, column in enumerate(columns):
         if not worst[index]:
             continue
         values = table.frame.get_column(column.name)
         bad = codes.select(_POSITION, column.name).filter(pl.col(column.name) != Code.OK)
-        for position, code in bad.iter_rows():
+        total += bad.height
+        for position, code in bad.head(MAX_PROBLEMS_PER_FILE).iter_rows():
             message = _message(column, Code(code), values[position], known.get(column.name))
             found.append((position, index, table.cell_problem(position, column.name, message)))
-    return found
+    return found, total
 
 
-def _duplicate_problems(table: CsvTable, keys: Sequence[str], order: int) -> list[_Found]:
+def _duplicate_problems(
+    table: CsvTable, keys: Sequence[str], order: int
+) -> tuple[list[_Found], int]:
     """A row whose key columns repeat an earlier row's is reported, naming the first."""
     repeats = (
         table.frame.with_row_index(_POSITION)
@@ -198,14 +213,14 @@ def _duplicate_problems(table: CsvTable, keys: Sequence[str], order: int) -> lis
         .filter(pl.col(_POSITION) != pl.col(_FIRST))
     )
     found = []
-    for record in repeats.iter_rows(named=True):
+    for record in repeats.head(MAX_PROBLEMS_PER_FILE).iter_rows(named=True):
         key = ", ".join(f"{k} {record[k]}" for k in keys)
         position = record[_POSITION]
         problem = table.row_problem(
             position, f"duplicate row for {key} (first on {table.row_name(record[_FIRST])})"
         )
         found.append((position, order, problem))
-    return found
+    return found, repeats.height
 
 
 def _code(column: Column, known: Collection[str] | None) -> pl.Expr:

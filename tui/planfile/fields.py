@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tui.domain.errors import Problem
+from tui.domain.errors import MAX_PROBLEMS_PER_FILE, Problem, more_problems
 from tui.domain.period import is_period
 from tui.domain.plan import SHARE_TOLERANCE, Number, Split
 from tui.planfile.words import describe, join, show_number, suggestion
@@ -22,9 +22,20 @@ class Problems:
     def __init__(self, file: str) -> None:
         self.file = file
         self.found: list[Problem] = []
+        self.unlisted = 0  # problems past the cap: counted, not kept
 
     def add(self, where: str, message: str) -> None:
-        self.found.append(Problem(self.file, where, message))
+        if len(self.found) < MAX_PROBLEMS_PER_FILE:
+            self.found.append(Problem(self.file, where, message))
+        else:
+            self.unlisted += 1
+
+    @property
+    def listed(self) -> list[Problem]:
+        """The problems kept, and a line counting those past the cap."""
+        if not self.unlisted:
+            return list(self.found)
+        return [*self.found, more_problems(self.file, self.unlisted)]
 
     def __bool__(self) -> bool:
         return bool(self.found)

@@ -8,6 +8,7 @@ else (tomllib itself can raise RecursionError and plain ValueError).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -18,7 +19,9 @@ from pathlib import Path
 
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
+from tui.planfile.locate import line_of
 from tui.planfile.markers import conflict_problems
+from tui.planfile.prescan import key_problem
 from tui.planfile.schema import plan_from_document
 from tui.planfile.words import key_part
 
@@ -60,10 +63,15 @@ def read_plan_bytes(path: Path) -> bytes:
         if stat.S_ISDIR(info.st_mode):
             raise PlanError(Problem(file, "", "is a folder, not a plan file"))
         if not stat.S_ISREG(info.st_mode):
-            raise PlanError(Problem(file, "", "is not a regular file"))
+            raise PlanError(Problem(file, "", f"is {_kind(info.st_mode)}, not a plan file"))
         with open(path, "rb") as handle:
             data = handle.read(MAX_PLAN_BYTES + 1)
     except FileNotFoundError:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise PlanError(
+                Problem(file, "", f"is a link to {target}, which does not exist")
+            ) from None
         raise PlanError(Problem(file, "", "no such file")) from None
     except PermissionError:
         raise PlanError(Problem(file, "", "cannot read the file: permission denied")) from None
@@ -73,6 +81,17 @@ def read_plan_bytes(path: Path) -> bytes:
     if len(data) > MAX_PLAN_BYTES:
         raise PlanError(Problem(file, "", _too_large_message()))
     return data
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular file is, in a user's words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def parse_plan(data: bytes, file: str) -> Plan:
@@ -85,8 +104,21 @@ def parse_plan(data: bytes, file: str) -> Plan:
     try:
         return plan_from_document(document, file)
     except PlanError as error:
-        error.document = document
-        raise
+        located = PlanError(with_lines(error.problems, data.decode("utf-8")))
+        located.document = document
+        raise located from None
+
+
+def with_lines(problems: list[Problem], text: str) -> list[Problem]:
+    """Each problem at a TOML path told with the line that path is written on."""
+    out = []
+    for problem in problems:
+        if problem.line is None and problem.where and not problem.where.startswith("line "):
+            line = line_of(text, problem.where)
+            if line is not None:
+                problem = dataclasses.replace(problem, line=line)
+        out.append(problem)
+    return out
 
 
 def parse_document(data: bytes, file: str) -> dict:
@@ -118,6 +150,11 @@ def parse_document(data: bytes, file: str) -> dict:
     conflicts = conflict_problems(text, file)
     if conflicts:
         raise PlanError(conflicts)
+    deep = key_problem(text)
+    if deep is not None:  # tomllib would take quadratic time and memory on it
+        offset, message = deep
+        line, column = _position(text[:offset])
+        raise PlanError(Problem(file, f"line {line}, column {column}", message))
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -146,7 +183,26 @@ def _syntax_problem(message: str, text: str, file: str) -> Problem:
         detail = "a key or table is defined twice"
     elif detail == "Illegal character '\\n'":
         detail = "unterminated string (no closing quote on this line)"
+    elif detail == "Invalid value":
+        detail = _invalid_value(text, line, column)
     return Problem(file, f"line {line}, column {column}", f"invalid TOML: {_first_lower(detail)}")
+
+
+_WORD = re.compile(r"[^\s,}\]#]+")
+
+
+def _invalid_value(text: str, line: int, column: int) -> str:
+    """``lynas = abc``: say what a value may look like, naming what was written."""
+    lines = text.splitlines()
+    here = lines[line - 1][column - 1 :] if 0 < line <= len(lines) else ""
+    word = _WORD.match(here)
+    if word is None:
+        return "a value is missing after '='"
+    shown = word.group()[:40]
+    return (
+        f'{shown} is not a value: write text in quotes ("{shown}"), '
+        "numbers as digits (30), or true/false"
+    )
 
 
 def _tuple_key(text: str) -> str:

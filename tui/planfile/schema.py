@@ -38,6 +38,12 @@ TOP_KEYS = (
 )
 HORIZON_KEYS = ("start", "end")
 DEFAULTS_KEYS = ("split", "stockpile_days")
+MAX_STRESS_CASES = 100
+"""Each case is a full evaluation; a plan asking for thousands is refused, not run."""
+
+MAX_SCHEDULE_STEPS = 100
+"""Entries in one element's schedule: 25 years of quarterly steps."""
+
 ELEMENT_KEYS = ("stockpile_days", "note", "split", "schedule")
 SCHEDULE_KEYS = ("from", "split")
 STRESS_KEYS = (
@@ -57,7 +63,7 @@ def plan_from_document(document: dict, file: str) -> Plan:
     problems = Problems(file)
     plan = _read_plan(document, problems)
     if problems or plan is None:
-        raise PlanError(problems.found or [Problem(file, "", "not a valid plan")])
+        raise PlanError(problems.listed or [Problem(file, "", "not a valid plan")])
     return plan
 
 
@@ -211,6 +217,11 @@ def _read_schedule(
     if not isinstance(value, list):
         problems.add(where, f"expected an array of tables ([[...schedule]]), got {describe(value)}")
         return None
+    if len(value) > MAX_SCHEDULE_STEPS:
+        problems.add(
+            where, f"{len(value):,} entries; a schedule may have at most {MAX_SCHEDULE_STEPS}"
+        )
+        return None
     steps: list[ScheduleStep] = []
     previous: str | None = None
     for index, entry in enumerate(value):
@@ -238,6 +249,9 @@ def _read_schedule(
 def _read_stress(value: object, problems: Problems) -> tuple[StressCase, ...] | None:
     if not isinstance(value, list):
         problems.add("stress", f"expected an array of tables ([[stress]]), got {describe(value)}")
+        return None
+    if len(value) > MAX_STRESS_CASES:
+        problems.add("stress", f"{len(value):,} cases; a plan may have at most {MAX_STRESS_CASES}")
         return None
     cases: list[StressCase] = []
     first_index: dict[str, int] = {}

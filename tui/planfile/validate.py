@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from tui.domain.errors import PlanError, Problem, ReplanError
 from tui.planfile.check import check_document, check_plan
-from tui.planfile.reader import LoadedPlan, load_plan
+from tui.planfile.reader import LoadedPlan, load_plan, with_lines
 
 if TYPE_CHECKING:
     from tui.domain.dataset import Dataset
@@ -37,14 +37,19 @@ def validate_paths(paths: Iterable[Path], data_dir: Path | None) -> tuple[int, l
 
 def plan_files(path: Path) -> list[Path] | None:
     """The plan files a path stands for (a folder: every ``*.toml`` below it, sorted,
-    hidden folders such as ``.git`` skipped); None if the path does not exist."""
+    hidden folders such as ``.git`` skipped); None if the path does not exist.
+
+    Whatever in a folder is named ``*.toml`` but is not a folder is listed, so that a
+    named pipe, a device or a link to nothing is reported by reading it rather than
+    skipped in silence (a CI check saying "0 problems" over a broken link misleads).
+    """
     if path.is_dir():
         return sorted(
             found
             for found in path.rglob("*.toml")
-            if found.is_file() and not _hidden(found.relative_to(path))
+            if not found.is_dir() and not _hidden(found.relative_to(path))
         )
-    if path.exists():
+    if path.exists() or path.is_symlink():
         return [path]
     return None
 
@@ -85,14 +90,14 @@ def open_checked(path: Path, data_dir: Path | None) -> tuple[LoadedPlan, Dataset
             for p in check_document(document, dataset, str(path))
             if (p.where, p.message) not in found
         ]
-        raise PlanError([*error.problems, *more]) from None
+        raise PlanError(_located([*error.problems, *more], path)) from None
     try:
         dataset = load_dataset(find_dataset(loaded.plan.dataset, plan_path=path, data_dir=data_dir))
     except ReplanError as error:  # DatasetError: missing folder, malformed CSV, ...
         raise PlanError([_as_plan_problem(problem, path) for problem in error.problems]) from None
     problems = check_plan(loaded.plan, dataset, str(path))
     if problems:
-        raise PlanError(problems)
+        raise PlanError(_located(problems, path))
     return loaded, dataset
 
 
@@ -101,6 +106,15 @@ def _as_plan_problem(problem: Problem, plan: Path) -> Problem:
     if problem.file == str(plan):
         return problem  # already said from the plan's side ("dataset: ... not found")
     return Problem(str(plan), "dataset", str(problem) if problem.file else problem.message)
+
+
+def _located(problems: list[Problem], path: Path) -> list[Problem]:
+    """The problems with the lines their paths are on (the file is read once more)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return problems
+    return with_lines(problems, text)
 
 
 def _hidden(relative: Path) -> bool:

@@ -9,6 +9,8 @@ last saved, so that undoing back to it makes the plan clean again.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
@@ -25,6 +27,15 @@ class Change(Generic[T]):
     """The one element the edit changed; None when it changed the plan as a whole."""
     origin: str | None = None
     """The version of the file on disk this state derives from (its digest), if any."""
+    group: Hashable | None = None
+    """Edits of one burst share it (e.g. steps on one cell): they undo as one."""
+    at: float = 0.0
+    """When the last edit of this change was made (monotonic seconds)."""
+
+
+BURST_GAP_S = 1.5
+"""Steps on one cell closer together than this are one undo step: twenty presses of
+``+`` are one change of mind, not twenty."""
 
 
 class History(Generic[T]):
@@ -67,14 +78,43 @@ class History(Generic[T]):
         return self._saved == self._index
 
     def push(
-        self, state: T, label: str, element: str | None = None, *, origin: str | None = None
+        self,
+        state: T,
+        label: str,
+        element: str | None = None,
+        *,
+        origin: str | None = None,
+        group: Hashable | None = None,
+        now: float | None = None,
     ) -> None:
-        """Add a state after the current one; ``origin`` None keeps the current origin."""
+        """Add a state after the current one; ``origin`` None keeps the current origin.
+
+        With a ``group``, an edit that follows one of the same group within BURST_GAP_S
+        joins it (one undo step), unless that one was saved or undone; a burst that
+        comes back to where it started leaves no step.
+        """
         origin = origin if origin is not None else self.origin
+        now = time.monotonic() if now is None else now
+        top = self._changes[self._index]
+        if (
+            group is not None
+            and top.group == group
+            and top.origin == origin
+            and now - top.at <= BURST_GAP_S
+            and not self.can_redo
+            and self._saved != self._index
+            and self._index > 0
+        ):
+            if state == self._changes[self._index - 1].state:
+                del self._changes[self._index]  # back where the burst began: no step
+                self._index -= 1
+            else:
+                self._changes[self._index] = Change(state, label, element, origin, group, now)
+            return
         del self._changes[self._index + 1 :]
         if self._saved is not None and self._saved > self._index:
             self._saved = None  # the saved state was on the dropped redo branch
-        self._changes.append(Change(state, label, element, origin))
+        self._changes.append(Change(state, label, element, origin, group, now))
         self._index += 1
         overflow = len(self._changes) - self._limit
         if overflow > 0:

@@ -9,6 +9,7 @@ disk, the versions seen, for merging) says what saving may overwrite.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -95,12 +96,20 @@ class Session:
 
     # --- editing -------------------------------------------------------------------
 
-    def apply(self, plan: Plan, label: str, element: str | None = None) -> Edit:
-        """Make ``plan`` current (one undo step) and recalculate."""
+    def apply(
+        self,
+        plan: Plan,
+        label: str,
+        element: str | None = None,
+        *,
+        group: Hashable | None = None,
+    ) -> Edit:
+        """Make ``plan`` current (one undo step, or part of the last one when ``group``
+        continues a burst: see History.push) and recalculate."""
         if plan == self.plan:
             return Edit(self.evaluation, None)
         evaluation = self._evaluate(self.evaluation, plan, element)  # may raise: then no step
-        self.history.push(plan, label, element)
+        self.history.push(plan, label, element, group=group)
         self.evaluation = evaluation
         return Edit(evaluation, element)
 
@@ -121,7 +130,14 @@ class Session:
 
     # --- files ---------------------------------------------------------------------
 
-    def save(self, path: Path | None = None, *, force: bool = False) -> Path:
+    def save(
+        self,
+        path: Path | None = None,
+        *,
+        force: bool = False,
+        replace_read_only: bool = False,
+        through_link: bool = False,
+    ) -> Path:
         """Write the plan; raises SaveConflict, SaveError, or ValueError without a path.
 
         Saving to the file the plan came from checks that file's hash; saving anywhere
@@ -148,6 +164,8 @@ class Session:
             element_order=dataset.element_ids,
             source_order=dataset.source_ids,
             force=force,
+            replace_read_only=replace_read_only,
+            through_link=through_link,
         )
         self.path, self.digest, self.saved_plan = target, digest, self.plan
         self.versions[digest] = self.plan

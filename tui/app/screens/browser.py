@@ -20,7 +20,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
-from tui.app.numbers import percent, tonnes, usd
+from tui.app.numbers import percent, tidy, tonnes, usd
+from tui.app.plain import plain, shown
+from tui.domain.plan import Plan
+from tui.engine import Evaluation
 from tui.session.session import display_path
 
 BAD = "#ff6b6b"
@@ -56,7 +59,7 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
 
     def on_mount(self) -> None:
         self.title = "Compare plans" if self.compare_mode else "Open a plan"
-        self.sub_title = display_path(self.folder) + "/"
+        self.sub_title = shown(display_path(self.folder)) + "/"
         table = self.query_one("#plans", DataTable)
         # figures before the long texts, so that they stay on screen at 80 columns
         table.add_column(" ", key="mark")
@@ -78,14 +81,17 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         table.clear()
         self.summaries.clear()
         session = getattr(self.app, "session", None)
+        self.marked = []
         if self.compare_mode and session is not None:
+            # offered first with their figures, but not pre-marked: the planner picks
             label = "(open, with your edits)" if session.dirty else "(open)"
-            self._add(CURRENT, "✓", "", Text(f"{session.plan.name} {label}", "bold"), "")
-            self.marked = [CURRENT]
+            self._add(CURRENT, " ", "", plain(f"{session.plan.name} {label}", "bold"), "")
+            self._figures(CURRENT, session.evaluation, session.plan)
             if session.dirty and session.saved_plan is not None:
-                name = Text(f"{session.saved_plan.name} (as saved)", "bold")
-                self._add(SAVED, "✓", "", name, "")
-                self.marked.append(SAVED)
+                name = plain(f"{session.saved_plan.name} (as saved)", "bold")
+                self._add(SAVED, " ", "", name, "")
+                saved = session.engine.evaluate(session.saved_plan)
+                self._figures(SAVED, saved, session.saved_plan)
         files = plan_files(self.folder)
         for path in files:
             name = Text("…", style="dim")
@@ -96,7 +102,22 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
     def _add(self, key: str, mark: str, file: str, name: Text, modified: str) -> None:
         """A row in column order: mark, file, China, gap, cost, name, author, modified."""
         table = self.query_one("#plans", DataTable)
-        table.add_row(mark, file, "", "", "", name, "", modified, key=key)
+        table.add_row(mark, plain(file), "", "", "", name, "", modified, key=key)
+
+    def _figures(self, key: str, evaluation: Evaluation, plan: Plan) -> None:
+        """China, gap and cost of a plan that is not read from a file (the open one)."""
+        table = self.query_one("#plans", DataTable)
+        portfolio = evaluation.base.portfolio
+        target = plan.target_china_exposure
+        exposure = portfolio.china_exposure
+        over = target is not None and (exposure or 0) > target / 100 + 1e-9
+        gap = tidy(portfolio.gap_t) or 0.0
+        china = Text(percent(exposure), BAD if over else "", justify="right")
+        table.update_cell(key, "china", china)
+        table.update_cell(key, "gap", Text(tonnes(gap), BAD if gap > 0 else "", justify="right"))
+        table.update_cell(
+            key, "cost", Text(usd(portfolio.cost_usd), justify="right"), update_width=True
+        )
 
     def _hint(self, count: int) -> None:
         if self.compare_mode:
@@ -104,7 +125,7 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         else:
             text = "enter opens · space marks, c compares the marked plans · n starts a new plan"
         where = f"{count} plan file{'s' if count != 1 else ''} in {display_path(self.folder)}/"
-        self.query_one("#browser-hint", Static).update(f"{where} — {text}")
+        self.query_one("#browser-hint", Static).update(plain(f"{where} — {text}"))
 
     @work(thread=True, exclusive=True, group="summaries")
     def summarize_all(self, files: list[Path]) -> None:
@@ -123,15 +144,15 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             return
         if summary.error is not None:
             short = summary.error if len(summary.error) <= 48 else summary.error[:47] + "…"
-            table.update_cell(key, "name", Text(f"⚠ {short}", style=BAD), update_width=True)
+            table.update_cell(key, "name", plain(f"⚠ {short}", BAD), update_width=True)
             for column in ("china", "gap", "cost"):
                 table.update_cell(key, column, Text("—", style="dim", justify="right"))
             self._describe()
             return
         over = summary.target is not None and (summary.china_exposure or 0) > summary.target + 1e-9
         gap = summary.gap_t or 0.0
-        table.update_cell(key, "name", summary.name or "", update_width=True)
-        table.update_cell(key, "author", summary.author or "", update_width=True)
+        table.update_cell(key, "name", plain(summary.name or ""), update_width=True)
+        table.update_cell(key, "author", plain(summary.author or ""), update_width=True)
         table.update_cell(
             key,
             "china",
@@ -156,9 +177,9 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         if summary is None:
             detail.update("")
         elif summary.error is not None:
-            detail.update(Text(f"{summary.path}: {summary.error}", style=BAD))
+            detail.update(plain(f"{summary.path}: {summary.error}", BAD))
         elif summary.session is not None:
-            detail.update(Text(summary.session.plan.description or "", style="italic"))
+            detail.update(plain(summary.session.plan.description or "", "italic"))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -177,6 +198,11 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         if key is None:
             return
         table = self.query_one("#plans", DataTable)
+        summary = self.summaries.get(key)
+        if key not in self.marked and summary is not None and summary.error is not None:
+            self.app.bell()
+            self.notify("A plan with errors cannot be compared: open it to see why", timeout=3)
+            return
         if key in self.marked:
             self.marked.remove(key)
             table.update_cell(key, "mark", " ")
@@ -209,13 +235,13 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         path = Path(event.value.strip()).expanduser()
         if path.is_dir():
             self.folder = path
-            self.sub_title = display_path(path) + "/"
+            self.sub_title = shown(display_path(path)) + "/"
             self.rescan()
             self.query_one("#plans", DataTable).focus()
         elif path.is_file() and not self.compare_mode:
             self.dismiss(("open", path))
         else:
-            self.notify(f"No such plan or folder: {event.value}", severity="error")
+            self.notify(f"No such plan or folder: {shown(event.value)}", severity="error")
 
     def action_new(self) -> None:
         self.dismiss(("new", None))

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, compare_rows
+from tui.app.plain import plain, shown
 from tui.domain.errors import Problem, ReplanError
 from tui.session.session import display_path
 
@@ -115,8 +116,8 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "Compare plans"
-        self.sub_title = " vs ".join(c.plan.name for c in self.columns)
-        sources = "/".join(self.columns[0].sources)
+        self.sub_title = " vs ".join(shown(c.plan.name) for c in self.columns)
+        sources = escape(shown("/".join(self.columns[0].sources)))
         changed = sum(1 for r in self.rows if r.section == "element" and any(r.differs))
         self.query_one("#compare-legend", Static).update(
             f"Splits read [b]{sources}[/] (→ a schedule step, · stock days). "
@@ -144,8 +145,8 @@ class CompareScreen(Screen[None]):
         table.clear(columns=True)
         table.add_column("", key="label", width=self.label_width)
         for i, column in enumerate(self.columns):
-            head = f"{fit(column.label, width)}\n{fit(column.plan.name, width)}"
-            table.add_column(Text(head), key=f"plan{i}", width=width)
+            head = f"{fit(shown(column.label), width)}\n{fit(shown(column.plan.name), width)}"
+            table.add_column(plain(head, keep_newlines=True), key=f"plan{i}", width=width)
         self.fill()
         table.move_cursor(row=min(row, max(table.row_count - 1, 0)))
 
@@ -163,10 +164,10 @@ class CompareScreen(Screen[None]):
                     Text(title, style="bold underline"), *[""] * len(self.columns), key=section
                 )
             cells = [
-                Text(fit(cell, self.width), style=CHANGED if differs else ("" if i == 0 else SAME))
+                plain(fit(shown(cell), self.width), CHANGED if differs else "" if i == 0 else SAME)
                 for i, (cell, differs) in enumerate(zip(row.cells, row.differs, strict=True))
             ]
-            label = Text(fit(row.label, self.label_width), style="bold")
+            label = plain(fit(shown(row.label), self.label_width), "bold")
             table.add_row(label, *cells, key=str(index))
         self._describe()
 
@@ -187,10 +188,10 @@ class CompareScreen(Screen[None]):
             return
         row = self.rows[int(key)]
         parts = [
-            f"[b]{escape(column.label)}[/] {escape(cell)}"
+            f"[b]{escape(shown(column.label))}[/] {escape(shown(cell))}"
             for column, cell in zip(self.columns, row.cells, strict=True)
         ]
-        detail.update(f"[b]{escape(row.label)}[/]: " + " · ".join(parts))
+        detail.update(f"[b]{escape(shown(row.label))}[/]: " + " · ".join(parts))
 
     def action_toggle_same(self) -> None:
         self.only_differences = not self.only_differences

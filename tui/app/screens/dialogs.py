@@ -7,7 +7,7 @@ callback (or ``push_screen_wait`` from a worker) and stay linear.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from textual.app import ComposeResult
@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tui.app.plain import plain, shown
 from tui.domain.errors import Problem
 
 
@@ -48,8 +49,8 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message, keep_newlines=True), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
                     yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]
@@ -73,7 +74,7 @@ def confirm_discard(name: str, doing: str) -> ChoiceDialog:
     """Unsaved changes: save first, discard them, or stay. Enter stays (Cancel)."""
     return ChoiceDialog(
         "Unsaved changes",
-        f"“{name}” has changes that are not saved. Save them before you {doing}?\n"
+        f"“{shown(name)}” has changes that are not saved. Save them before you {doing}?\n"
         "s saves, d discards them; enter or esc goes back to the plan.",
         [
             ("save", "Save", "primary"),
@@ -89,7 +90,7 @@ def conflict_dialog(path: str) -> ChoiceDialog:
     and drops nobody's work, so a habit key is safe."""
     return ChoiceDialog(
         "The file changed on disk",
-        f"{path} on disk has changes your version does not have (someone else saved it, "
+        f"{shown(path)} on disk has changes your version does not have (someone else saved it, "
         "or you undid a reload or a merge).\n"
         "Merge takes their file and re-applies your edits (nothing is written yet); "
         "Reload takes their file (ctrl+z brings your edits back); Overwrite drops their "
@@ -113,11 +114,11 @@ class ErrorDialog(ModalScreen[None]):
     def __init__(self, title: str, problems: Sequence[Problem | str]) -> None:
         super().__init__(classes="dialog")
         self.title_text = title
-        self.problems = [str(p) for p in problems]
+        self.problems = [p.located() if isinstance(p, Problem) else shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box error-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             with VerticalScroll(classes="dialog-scroll"):
                 yield Static("\n".join(self.problems), classes="dialog-message", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -174,9 +175,9 @@ class PathDialog(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
-            yield Label(self.title_text, classes="dialog-title")
+            yield Label(plain(self.title_text), classes="dialog-title")
             yield Input(self.suggestion, id="path", placeholder="e.g. plans/my-plan.toml")
-            yield Static(self.error, id="path-error", classes="field-error", markup=False)
+            yield Static(plain(self.error), id="path-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="ok", variant="primary")
                 yield Button("Cancel", id="cancel")
@@ -196,10 +197,53 @@ class PathDialog(ModalScreen[Path | None]):
         try:
             path = plan_target(self.query_one("#path", Input).value)
         except ValueError as error:
-            self.query_one("#path-error", Static).update(str(error))
+            self.query_one("#path-error", Static).update(plain(error))
             self.app.bell()
             return
         self.dismiss(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class SaveAsDialog(PathDialog):
+    """Save as: the file name, and the plan's name, which a copy usually wants changed.
+
+    A copy saved under a new file but the old name reads as the same plan in the
+    browser and in compare. The file name follows the plan name while the planner has
+    not typed one of their own. ``plan_name`` holds the name chosen, once dismissed.
+    """
+
+    def __init__(self, title: str, suggestion: str, name: str, slug: Callable[[str], str]) -> None:
+        super().__init__(title, suggestion)
+        self.plan_name = name
+        self._slug = slug
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box"):
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Input(self.suggestion, id="path", placeholder="e.g. plans/my-plan.toml")
+            yield Label("plan name", classes="form-label")
+            yield Input(self.plan_name, id="plan-name", placeholder="the plan's name")
+            yield Static(plain(self.error), id="path-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save", id="ok", variant="primary")
+                yield Button("Cancel", id="cancel")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "plan-name":
+            return
+        path = self.query_one("#path", Input)
+        folder = Path(path.value).parent
+        if path.value == str(folder / self._slug(self.plan_name)):  # not typed by hand
+            path.value = str(folder / self._slug(event.value))
+        self.plan_name = event.value
+
+    def _finish(self) -> None:
+        name = self.query_one("#plan-name", Input).value.strip()
+        if not name:
+            self.query_one("#path-error", Static).update(plain("plan name: give the plan a name"))
+            self.app.bell()
+            return
+        self.plan_name = name
+        super()._finish()

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan, Split
@@ -55,7 +56,8 @@ class ElementForm(FormScreen[Plan]):
         entry = self.plan.elements.get(self.element)
         with Vertical(classes="dialog-box form-box"):
             yield Label(
-                f"{info.symbol} · {info.name} — split, stock and note", classes="dialog-title"
+                plain(f"{info.symbol} · {info.name} — split, stock and note"),
+                classes="dialog-title",
             )
             with VerticalScroll(classes="form-scroll"), Grid(classes="form-grid"):
                 for source in self.dataset.source_ids:
@@ -110,7 +112,7 @@ class ElementForm(FormScreen[Plan]):
         try:
             shares = self._typed()
         except ValueError as error:
-            total.update(f"[b red]{error}[/]")
+            total.update(plain(error, "b red"))
             return
         value = split_total(shares)
         if is_whole_split(shares):

@@ -12,6 +12,8 @@ from typing import ClassVar, Generic, TypeVar
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.plain import plain
+
 Result = TypeVar("Result")
 
 
@@ -26,7 +28,7 @@ class FormScreen(ModalScreen[Result | None], Generic[Result]):
         try:
             result = self.read()
         except ValueError as error:
-            self.query_one(f"#{self.ERROR_ID}", Static).update(str(error))
+            self.query_one(f"#{self.ERROR_ID}", Static).update(plain(error, keep_newlines=True))
             self.app.bell()
             return
         self.dismiss(result)

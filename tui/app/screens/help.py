@@ -18,11 +18,17 @@ sources and what that does to China exposure, coverage gaps, cost and resilience
 target, the gap (demand no source delivers), the cost and its premium over buying \
 everything from China, and what each stress case does. In the table, China is the \
 share of the element's supply that still depends on China, Gap t the demand no source \
-delivers, and Stress t the worst stress case's shortfall once stock is used up. Red \
-marks gaps and shortfalls, orange exposure above target; › marks a split that changes \
-later on its schedule. Below the table, the selected element's quarters: \
-supply by source stacked up to demand, [#e5c07b]stock drawn[/] and [#ff6b6b]shortfall[/] on top, \
-▲ under the quarters that are short.
+delivers, Short t what stays short once the stockpile is drawn, and Stress t the \
+worst stress case's shortfall once stock is used up. Red \
+marks what is really short (after the stockpile is drawn), orange a gap the stock \
+covers and exposure above target; › marks a split that changes later on its \
+schedule. Demand t, Gap t and cost are totals over the plan's whole horizon. Below \
+the table, the selected element's quarters: supply by source stacked up to demand, \
+[#e5c07b]stock drawn[/] and [#ff6b6b]shortfall[/] on top, ▲ under the quarters that are short, \
+△ under those the stock covers. [b]v[/b] shows the next stress case in the chart; \
+[b]o[/b] charts the whole portfolio's China exposure per quarter instead: bars as \
+planned, ● as actually delivered (they part when a source runs short), against the \
+target.
 
 [b]Edit[/b]  Move the cursor to an element and a source column, then + and − move one \
 point into or out of that source (] and \\[ five points). The points come from the \

@@ -7,6 +7,8 @@ which updates the widgets in place, cell by cell, rather than recomposing anythi
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +17,15 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from tui.app.figures import element_rows, headline, quarters, target_fraction
+from tui.app.figures import (
+    element_rows,
+    headline,
+    portfolio_exposure,
+    quarters,
+    source_china_shares,
+    target_fraction,
+)
+from tui.app.plain import shown
 from tui.app.widgets.element_info import ElementInfo, describe_element
 from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
@@ -26,6 +36,7 @@ from tui.session.rebalance import format_share, move_share
 from tui.session.session import Session
 
 WIDE = 130  # columns from which the headline becomes a side panel
+SHORT = 30  # rows below which the narrow layout packs tighter
 _SHARE = Binding.Group("Share", compact=True)
 
 
@@ -54,6 +65,8 @@ class MainScreen(Screen[None]):
                 tooltip="Name, author, description, China-exposure target and horizon"),
         Binding("v", "next_case", "Chart case", show=False, id="view.case",
                 tooltip="Show the next stress case in the quarter chart"),
+        Binding("o", "toggle_portfolio", "Portfolio chart", show=False, id="view.portfolio",
+                tooltip="Chart the portfolio's China exposure per quarter (again: the element)"),
         Binding("c", "app.compare", "Compare", id="plan.compare",
                 tooltip="Compare plans side by side (this one, its saved version, others)"),
         Binding("g", "suggest", "Suggest", show=False, id="plan.suggest",
@@ -64,6 +77,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.session = session
         self.case_index = 0
+        self.portfolio_chart = False  # o: the portfolio's exposure instead of the element
         self._shown_element: str | None = None
         self._binding_state: tuple[object, ...] = ()
 
@@ -121,19 +135,36 @@ class MainScreen(Screen[None]):
         evaluation = session.evaluation
         index = min(self.case_index, len(evaluation.cases) - 1)
         data = quarters(evaluation, element, index)
-        label = f"{element} · {'base case' if index == 0 else data.case}"
-        self.query_one(QuarterChart).show(data, label)
+        label = shown(f"{element} · {'base case' if index == 0 else data.case}")
+        chart = self.query_one(QuarterChart)
+        chart.show(data, label)
+        if self.portfolio_chart:
+            chart.show_exposure(
+                portfolio_exposure(evaluation, session.dataset, session.plan, index)
+            )
         info = next(e for e in session.dataset.elements if e.symbol == element)
-        figures = evaluation.base.element(element)
+        case = evaluation.cases[index]  # the pane tells the figures of the chart's case
+        figures = case.element(element)
         sources = session.dataset.source_ids
-        text = describe_element(info, session.plan, sources, figures, evaluation.warnings)
+        text = describe_element(
+            info,
+            session.plan,
+            sources,
+            figures,
+            evaluation.warnings,
+            case=None if index == 0 else case.case,
+            horizon=f"{evaluation.start}–{evaluation.end}",
+            china_shares=source_china_shares(
+                session.dataset, element, evaluation.start, evaluation.end
+            ),
+        )
         self.query_one(ElementInfo).show(text)
 
     def update_title(self) -> None:
         session = self.session
         mark = "● " if session.dirty else ""
         status = " — unsaved changes" if session.dirty else ""
-        title, sub_title = f"{mark}{session.plan.name}", f"{session.location}{status}"
+        title, sub_title = f"{mark}{shown(session.plan.name)}", f"{shown(session.location)}{status}"
         if (title, sub_title) != (self.title, self.sub_title):
             self.title, self.sub_title = title, sub_title
 
@@ -148,14 +179,26 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         wide = event.size.width >= WIDE
+        # short: every element row fits at 80×24, for a band of one stress line and a
+        # chart of three bar rows
+        short = not wide and event.size.height < SHORT
         self.set_class(wide, "wide")
+        self.set_class(short, "short")
         self.query_one(HeadlinePanel).set_wide(wide)
+        self.query_one(HeadlinePanel).set_stress_lines(1 if short else 2)
 
     # --- editing ---------------------------------------------------------------------
 
-    def apply(self, plan: Plan, label: str, element: str | None = None) -> None:
+    def apply(
+        self,
+        plan: Plan,
+        label: str,
+        element: str | None = None,
+        *,
+        group: Hashable | None = None,
+    ) -> None:
         """Record an edit, recalculate, repaint (the one path every change takes)."""
-        self.session.apply(plan, label, element)
+        self.session.apply(plan, label, element, group=group)
         self.repaint()
 
     def action_move(self, delta: int) -> None:
@@ -170,8 +213,10 @@ class MainScreen(Screen[None]):
         if unchanged or not after.is_complete():  # at a bound, or nothing to take from
             self.app.bell()
             return
-        label = f"{element}: {source} {delta:+d} → {format_share(after.share(source))}%"
-        self.apply(edits.set_split(plan, element, after), label, element)
+        label = f"{element}: {source} share → {format_share(after.share(source))}%"
+        # steps on one cell in quick succession undo as one (see History.push)
+        group = ("move", element, source)
+        self.apply(edits.set_split(plan, element, after), label, element, group=group)
 
     def action_edit_element(self) -> None:
         from tui.app.screens.element_form import ElementForm
@@ -232,13 +277,21 @@ class MainScreen(Screen[None]):
             self.repaint()
             self.notify(f"Redone: {change.label}", timeout=2)
 
+    def action_toggle_portfolio(self) -> None:
+        self.portfolio_chart = not self.portfolio_chart
+        self.show_element(force=True)
+
     def action_next_case(self) -> None:
         cases = len(self.session.evaluation.cases)
         self.case_index = (self.case_index + 1) % cases if cases else 0
         self.show_element(force=True)
 
     def jump_to(self, element: str) -> None:
-        self.query_one(ElementTable).select(element)
+        """Select ``element`` on its first source: a jump lands on a fresh row, and a
+        column kept from the row before (recycling, say) made the next ``]`` move share
+        into a source the planner was not looking at."""
+        table = self.query_one(ElementTable)
+        table.select(element, table.sources[0] if table.sources else None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

@@ -6,6 +6,7 @@ the list repaints from the session after every change, showing what the case doe
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,10 +17,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from tui.app.numbers import days, tidy, tonnes
+from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
 from tui.domain.plan import BASE_CASE, StressCase
 from tui.planfile.check import period_problem
+from tui.planfile.schema import MAX_STRESS_CASES
+from tui.planfile.words import suggestion
 from tui.session import edits
 
 if TYPE_CHECKING:
@@ -42,6 +46,9 @@ PRESETS = {
         ("Sm", "Gd", "Tb", "Dy", "Lu", "Sc", "Y"),
     ),
 }
+
+
+CASE_WIDTH = 22  # the case column on a narrow terminal
 
 
 class StressScreen(ModalScreen[None]):
@@ -69,11 +76,13 @@ class StressScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # the results first, so that they stay on screen at 80 columns
-        table.add_column("Case")
+        # the results first, so that they stay on screen at 80 columns; long case names
+        # are cut there (the form shows them whole) so that every column fits
+        narrow = self.app.size.width < 120
+        table.add_column("Case", width=CASE_WIDTH if narrow else None)
         table.add_column(Text("Short t", justify="right"))
         table.add_column(Text("Worst", justify="right"))
-        table.add_columns("Source", "Start", "Months", "Sev %", "Elements")
+        table.add_columns("Source", "Start", "Mo", "Sev%", "Elements")
         self.refill()
         table.focus()
 
@@ -95,14 +104,14 @@ class StressScreen(ModalScreen[None]):
         ):
             short = tidy(result.portfolio.shortfall_t) or 0.0
             table.add_row(
-                case.name,
+                plain(case.name, no_wrap=True, overflow="ellipsis"),
                 Text(tonnes(short), style="bold red" if short > 0 else "green", justify="right"),
                 Text(days(result.worst_days_short), justify="right"),
-                case.source,
-                case.start,
+                plain(case.source),
+                plain(case.start),
                 str(case.months) if case.months is not None else case.duration_text,
                 str(case.severity),
-                "all" if case.elements is None else ", ".join(case.elements),
+                plain("all" if case.elements is None else ", ".join(case.elements)),
                 key=str(i),
             )
         table.move_cursor(row=min(row, table.row_count - 1))
@@ -233,37 +242,44 @@ class StressForm(FormScreen[StressCase]):
         self.query_one("#elements", Input).value = ", ".join(elements)
 
     def read(self) -> StressCase:
+        """The case typed in the form; ValueError listing every field that is wrong
+        (one per line), so that a planner fixes them all in one go."""
         dataset = self.main.session.dataset
+        errors: list[str] = []
+        plan = self.main.session.plan
+        if self.index is None and len(plan.stress) >= MAX_STRESS_CASES:
+            errors.append(f"a plan may have at most {MAX_STRESS_CASES} stress cases")
         name = self.query_one("#name", Input).value.strip()
+        others = [c.name for i, c in enumerate(plan.stress) if i != self.index]
         if not name:
-            raise ValueError("name: give the case a name")
-        others = [c.name for i, c in enumerate(self.main.session.plan.stress) if i != self.index]
-        if name in others:
-            raise ValueError(f"name: another case is already called “{name}”")
-        if name == BASE_CASE:
-            raise ValueError(f"name: “{BASE_CASE}” is the case without disruption")
+            errors.append("name: give the case a name")
+        elif name in others:
+            errors.append(f"name: another case is already called “{name}”")
+        elif name == BASE_CASE:
+            errors.append(f"name: “{BASE_CASE}” is the case without disruption")
         start = self.query_one("#start", Input).value.strip().upper()
         if not is_period(start):
-            raise ValueError("start: a quarter like 2027Q1")
-        outside = period_problem(start, dataset)
-        if outside:
-            raise ValueError(f"start: {outside}")
+            errors.append("start: a quarter like 2027Q1")
+        elif outside := period_problem(start, dataset):
+            errors.append(f"start: {outside}")
         months_text = self.query_one("#months", Input).value.strip()
         if not months_text.isdigit() or int(months_text) < 1:
-            raise ValueError("months: a whole number of months, at least 1")
+            errors.append("months: a whole number of months, at least 1")
         severity_text = self.query_one("#severity", Input).value.strip()
         try:
             severity_value = float(severity_text)
         except ValueError:
-            raise ValueError("severity: a percent above 0, at most 100") from None
+            severity_value = math.nan
         if not 0 < severity_value <= 100:
-            raise ValueError("severity: a percent above 0, at most 100")
-        severity = int(severity_value) if severity_value.is_integer() else severity_value
+            errors.append("severity: a percent above 0, at most 100")
         text = self.query_one("#elements", Input).value
         names = [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-        unknown = [n for n in names if n not in dataset.element_ids]
-        if unknown:
-            raise ValueError(f"elements: not in the dataset: {', '.join(unknown)}")
+        for unknown in (n for n in names if n not in dataset.element_ids):
+            hint = suggestion(unknown, dataset.element_ids, "elements")
+            errors.append(f"elements: {unknown} is not in the dataset; {hint}")
+        if errors:
+            raise ValueError("\n".join(errors))
+        severity = int(severity_value) if severity_value.is_integer() else severity_value
         source = str(self.query_one("#source", Select).value)
         return StressCase(name, source, start, int(months_text), severity, tuple(names) or None)
 

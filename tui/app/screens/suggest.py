@@ -21,9 +21,9 @@ from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Se
 from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
+from tui.domain.plan import Plan
 from tui.session.rebalance import format_share
 from tui.session.session import Session
-from tui.domain.plan import Plan
 from tui.suggest import Limits
 
 

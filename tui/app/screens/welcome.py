@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from tui.app.plain import plain, shown
 from tui.domain.errors import Problem
 
 
@@ -26,13 +27,13 @@ class WelcomeScreen(Screen[None]):
     def __init__(self, heading: str, problems: Sequence[Problem | str]) -> None:
         super().__init__()
         self.heading = heading
-        self.problems = [str(p) for p in problems]
+        self.problems = [p.located() if isinstance(p, Problem) else shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="welcome"):
             yield Static("No plan is open", classes="welcome-title")
-            yield Static(self.heading + ":", classes="welcome-heading")
+            yield Static(plain(self.heading + ":"), classes="welcome-heading")
             with VerticalScroll(classes="welcome-problems"):
                 yield Static("\n".join(self.problems), markup=False, classes="welcome-problem")
             yield Static(

@@ -6,12 +6,13 @@ steps and the planner's note travel with the plan file for the team to read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.text import Text
 from textual.widgets import Static
 
 from tui.app.numbers import days, percent, tonnes
+from tui.app.plain import shown
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
 from tui.engine.warnings import EngineWarning
@@ -33,16 +34,25 @@ def describe_element(
     sources: Sequence[str],
     figures: dict[str, object],
     warnings: Sequence[EngineWarning] = (),
+    *,
+    case: str | None = None,
+    horizon: str = "",
+    china_shares: Mapping[str, tuple[float, float]] | None = None,
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
-    ``figures`` is the element's row of the base case; ``warnings`` are the engine's
+    ``figures`` is the element's row of the case the chart shows — the base case, or
+    the stress case ``case`` (named on the first line, so that the stock drawn and the
+    demand read are never mistaken for the base case's); ``warnings`` are the engine's
     (those that start with the element's symbol are shown: they explain its gaps).
     """
     out = Text(no_wrap=False)
-    out.append(f"{element.symbol} ", "bold")
-    out.append(f"{element.name}", "bold")
-    out.append(f" · {element.group}\n", "dim")
+    out.append(f"{shown(element.symbol)} ", "bold")
+    out.append(shown(element.name), "bold")
+    out.append(f" · {shown(element.group)}\n", "dim")
+    if case is not None:
+        out.append("In stress case ", "dim")
+        out.append(shown(case) + "\n", "bold")
     demand = figures.get("demand_t")
     out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")  # type: ignore[arg-type]
     exposure = figures.get("china_exposure")
@@ -54,6 +64,11 @@ def describe_element(
     if split is not None and (own is None or own.split is None):
         out.append(" (default)", "dim")
     out.append("\n")
+    if china_shares and split is not None:
+        used = [s for s in sources if split.share(s) and s in china_shares]
+        if used:  # why the split's exposure is what it is
+            out.append("China share ", "dim")
+            out.append(" · ".join(f"{s} {_range(*china_shares[s])}" for s in used) + "\n")
     for step in plan.schedule(element.symbol):
         out.append(f"from {step.start} ", "dim")
         out.append(format_split(step.split, sources) + "\n")
@@ -67,11 +82,28 @@ def describe_element(
     if isinstance(drawn, float) and drawn > 0:
         out.append(f", {tonnes(drawn)} t drawn", "#e5c07b")
     out.append("\n")
+    short = figures.get("shortfall_t")
+    if isinstance(short, float) and short > 1e-6:
+        out.append("Short ", "dim")
+        out.append(f"{tonnes(short)} t after stock", "bold #ff6b6b")
+        days_short = figures.get("days_short")
+        if isinstance(days_short, float):
+            out.append(f" ({days(days_short)})")
+        out.append("\n")
     note = own.note if own is not None else None
     if note:
         out.append("Note ", "dim")
-        out.append(note + "\n", "italic")
+        out.append(shown(note) + "\n", "italic")
+    if horizon:
+        out.append(f"Demand and short: totals over {horizon}\n", "dim")
     for warning in warnings:
         if warning.element == element.symbol:
-            out.append("⚠ " + warning.message + "\n", "#f0a030")
+            out.append("⚠ " + shown(warning.message) + "\n", "#f0a030")
     return out
+
+
+def _range(low: float, high: float) -> str:
+    """``5%``, or ``5–12%`` when a source's China share changes over the horizon."""
+    if round(low * 100) == round(high * 100):
+        return f"{low * 100:.0f}%"
+    return f"{low * 100:.0f}–{high * 100:.0f}%"

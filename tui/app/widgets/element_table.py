@@ -1,4 +1,4 @@
-"""The table of elements: demand, the split per source, exposure, coverage, gap, stress.
+"""The table of elements: demand, split per source, exposure, coverage, gap, short, stress.
 
 A Line-API widget rather than a DataTable: the table is repainted on every key press,
 and a DataTable re-renders every visible cell through Rich whenever any cell changes
@@ -63,6 +63,8 @@ class ElementTable(ScrollView, can_focus=True):
     ElementTable {
         background: $surface;
         color: $foreground;
+        /* the cursor scrolls the columns into view: a scrollbar would cost a row */
+        scrollbar-size-horizontal: 0;
         & > .element-table--header { background: $panel; color: $foreground; text-style: bold; }
         & > .element-table--header-cursor { background: $accent-darken-1; color: $foreground;
                                             text-style: bold; }
@@ -110,6 +112,7 @@ class ElementTable(ScrollView, can_focus=True):
             Column("china", "China", True, 0),
             Column("coverage", "Cover", True, 0),
             Column("gap", "Gap t", True, 0),
+            Column("short", "Short t", True, 0),
             Column("stress", "Stress t", True, 0),
         ]
         for column in self.columns:
@@ -321,15 +324,18 @@ class ElementTable(ScrollView, can_focus=True):
 def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
     shares = tuple(_share(value, row.scheduled) for value in row.shares)
     over = target is not None and (row.china_exposure or 0) > target + 1e-9
-    short = row.coverage < 1 - 1e-9
+    # red only for what is short after the stockpile; a gap the stock covers is amber
+    gap = (GAP if row.shortfall_t > 0 else OVER) if row.gap_t > 0 else DIM
     stress = row.stress_shortfall_t
     return (
         Cell(row.element),
         Cell(tonnes(row.demand_t)),
         *shares,
         Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
-        Cell(coverage(row.coverage, 0), GAP if short else DIM),
-        Cell(tonnes(row.gap_t), GAP if row.gap_t > 0 else DIM),
+        Cell(coverage(row.coverage, 0), gap if row.coverage < 1 - 1e-9 else DIM),
+        Cell(tonnes(row.gap_t), gap),
+        # what stays short once the stockpile is drawn: the elements really short
+        Cell(tonnes(row.shortfall_t), GAP if row.shortfall_t > 0 else DIM),
         Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
     )
 

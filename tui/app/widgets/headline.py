@@ -12,6 +12,7 @@ from textual.widgets import Static
 
 from tui.app.figures import Headline, StressLine
 from tui.app.numbers import coverage, days, percent, tonnes, usd
+from tui.app.plain import shown
 
 GOOD = "#98c379"
 BAD = "bold #ff6b6b"
@@ -29,12 +30,20 @@ class HeadlinePanel(Static):
         super().__init__("", **kwargs)  # type: ignore[arg-type]
         self.figures: Headline | None = None
         self.wide = False
+        self.stress_lines = 2  # narrow band: stress cases shown, one line each
         self._lines = -1
 
     def show(self, figures: Headline) -> None:
         if figures != self.figures:
             self.figures = figures
             self._paint()
+
+    def set_stress_lines(self, lines: int) -> None:
+        """How many stress cases the narrow band lists (fewer on a short terminal)."""
+        if lines != self.stress_lines:
+            self.stress_lines = lines
+            if self.figures is not None:
+                self._paint()
 
     def set_wide(self, wide: bool) -> None:
         if wide != self.wide:
@@ -45,7 +54,7 @@ class HeadlinePanel(Static):
     def _paint(self) -> None:
         """Re-layout the screen only when the band's height may change (it is costly)."""
         assert self.figures is not None
-        text = render_headline(self.figures, wide=self.wide)
+        text = render_headline(self.figures, wide=self.wide, max_stress_lines=self.stress_lines)
         lines = text.plain.count("\n")
         self.update(text, layout=self.wide or lines != self._lines)
         self._lines = lines
@@ -68,7 +77,7 @@ def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Te
     if h.products_short:
         out.append("  ·  ")
         out.append("short: ", BAD)
-        out.append(", ".join(h.products_short))
+        out.append(shown(", ".join(h.products_short)))
     cases = h.stress[:max_stress_lines]
     for index, line in enumerate(cases):
         out.append("\n")
@@ -92,7 +101,7 @@ def _wide(h: Headline) -> Text:
     if h.products_short:
         out.append("\n")
         out.append("Products short: ", BAD)
-        out.append(", ".join(h.products_short))
+        out.append(shown(", ".join(h.products_short)))
     out.append("\n\n")
     out.append("Stress cases", "bold underline")
     for line in h.stress:
@@ -124,6 +133,8 @@ def _cost(h: Headline, *, wide: bool) -> Text:
     if premium_share is not None:
         out.append(f" {premium_share * 100:+.0f}%")
     out.append(" over all-China" if wide else " vs all-China)")
+    if wide and h.horizon:
+        out.append(f"\nTotals over {h.horizon}", "dim")
     return out
 
 
@@ -140,7 +151,7 @@ def _exposure(h: Headline) -> Text:
 def _stress(line: StressLine, wide: bool) -> Text:
     out = Text()
     out.append("⚡ ", WARN if line.shortfall_t > 0 else GOOD)
-    out.append(line.name, "bold")
+    out.append(shown(line.name), "bold")
     out.append("\n  " if wide else ": ")
     if line.shortfall_t <= 0:
         out.append("no shortfall", GOOD)
@@ -148,12 +159,12 @@ def _stress(line: StressLine, wide: bool) -> Text:
     out.append(f"short {tonnes(line.shortfall_t)} t", BAD)
     out.append(f", worst {days(line.worst_days_short)}")
     if line.worst_element:
-        out.append(f" ({line.worst_element})")
+        out.append(f" ({shown(line.worst_element)})")
     if line.products_short:
         out.append("\n  " if wide else "; at risk: ")
         if wide:
             out.append("at risk: ")
-        out.append(", ".join(line.products_short[:4]), WARN)
+        out.append(shown(", ".join(line.products_short[:4])), WARN)
         if len(line.products_short) > 4:
             out.append(f" +{len(line.products_short) - 4}")
     return out

@@ -14,7 +14,7 @@ from rich.style import Style
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.figures import Quarters
+from tui.app.figures import Exposure, Quarters
 from tui.app.numbers import tonnes
 
 STOCK = "#e5c07b"
@@ -53,13 +53,26 @@ class QuarterChart(Widget):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.data: Quarters | None = None
+        self.exposure: Exposure | None = None  # when set, the portfolio chart is drawn
         self.label = ""
         self.colours: dict[str, str] = {}
         self._lines: list[Strip] | None = None
         self._styles: dict[str, Style] = {}
 
+    def show_exposure(self, exposure: Exposure) -> None:
+        """Draw the portfolio's China exposure instead of an element's quarters."""
+        self.exposure = exposure
+        self._lines = None
+        self.refresh()
+
+    def _lines_for(self, width: int, height: int) -> list[Line]:
+        if self.exposure is not None:
+            return draw_exposure(self.exposure, width, height)
+        assert self.data is not None
+        return draw_chart(self.data, self.label, self.colours, width, height)
+
     def show(self, data: Quarters, label: str) -> None:
-        self.data, self.label = data, label
+        self.data, self.label, self.exposure = data, label, None
         if not self.colours or set(self.colours) != set(data.supplied_by):
             self.colours = source_colours(tuple(data.supplied_by))
         self._lines = None
@@ -68,9 +81,9 @@ class QuarterChart(Widget):
     @property
     def text(self) -> str:
         """The chart as plain text (what a test or a screen reader would read)."""
-        if self.data is None:
+        if self.data is None and self.exposure is None:
             return ""
-        lines = draw_chart(self.data, self.label, self.colours, self.size.width, self.size.height)
+        lines = self._lines_for(self.size.width, self.size.height)
         return "\n".join("".join(t for t, _ in line) for line in lines)
 
     def on_resize(self) -> None:
@@ -85,11 +98,11 @@ class QuarterChart(Widget):
         return Strip.blank(width, self.rich_style)
 
     def _draw(self, width: int, height: int) -> list[Strip]:
-        if self.data is None:
+        if self.data is None and self.exposure is None:
             return []
         base = self.rich_style
         strips = []
-        for line in draw_chart(self.data, self.label, self.colours, width, height):
+        for line in self._lines_for(width, height):
             segments = [Segment(text, base + self._style(style)) for text, style in line]
             strips.append(Strip(segments).extend_cell_length(width, base).crop(0, width))
         return strips
@@ -137,9 +150,15 @@ def draw_chart(
     top = max((data.demand_t[i] for i in index), default=0.0) or 1.0
     stacks = [_stack(data, i, colours) for i in index]
     bar = max(step - 1, 1) if step > 1 else 1
+    middle = bar_rows // 2 if bar_rows >= 5 else -1
     for row in range(bar_rows - 1, -1, -1):
         out.newline()
-        label_text = tonnes(top) if row == bar_rows - 1 else ("0" if row == 0 else "")
+        if row == bar_rows - 1:
+            label_text = tonnes(top)
+        elif row == middle:
+            label_text = tonnes(top * (row + 1) / bar_rows)
+        else:
+            label_text = "0" if row == 0 else ""
         out.add(f"{label_text:>{AXIS - 2}} ┤" if label_text else " " * (AXIS - 1) + "│", "dim")
         for stack in stacks:
             char, colour = _cell(stack, row, bar_rows, top)
@@ -147,7 +166,7 @@ def draw_chart(
             if step > bar:
                 out.add(" " * (step - bar))
     out.newline()
-    out.add(" " * (AXIS - 1) + "└", "dim")
+    out.add(" t/qtr".ljust(AXIS - 1) + "└", "dim")  # the y-axis unit: tonnes a quarter
     out.add(_period_labels(data.periods[first:], step), "dim")
     out.newline()
     out.add(" " * AXIS)
@@ -166,7 +185,8 @@ def _legend(label: str, colours: dict[str, str], width: int) -> Line:
     for source, colour in colours.items():
         runs += [("█", colour), (f" {source}  ", "")]
     runs += [("█", STOCK), (" stock  ", ""), ("█", SHORT), (" short  ", "")]
-    runs += [("▲", SHORT), (" short quarter", "")]
+    # the marks under the axis: a quarter short after stock, or one the stock covers
+    runs += [("▲", SHORT), (" short  ", ""), ("△", STOCK), (" stock", "")]
     kept: Line = []
     used = 0
     for text, style in runs:
@@ -223,3 +243,66 @@ def _period_labels(periods: tuple[str, ...], step: int) -> str:
         line[x : x + len(short)] = short
         taken = x + len(short)
     return "".join(line).rstrip()
+
+
+# --- the portfolio's China exposure per quarter ----------------------------------------
+#
+# The element chart answers "is Dy covered?"; this one answers the plan's own question,
+# "are we getting off China, and when?". The two figures part when a source runs out of
+# capacity or a stress case cuts it: the plan says 40% Lynas, what arrives is more
+# Chinese.
+
+PLANNED = NAMED["china"]
+BOUGHT = "bold"
+TARGET = SHORT
+
+
+def draw_exposure(data: Exposure, width: int, height: int) -> list[Line]:
+    """Legend, bars (0–100%), the target row and the axis, as runs per line."""
+    out = _Lines()
+    rows = max(height - 2, 2)
+    periods = len(data.periods)
+    room = max(width - AXIS, 1)
+    step = max(1, min(MAX_STEP, room // max(periods, 1)))
+    shown = min(periods, room // step)
+    first = periods - shown
+    case = "base case" if data.case == "base" else data.case
+    out.add(f"Portfolio China exposure · {case}  ", "bold")
+    out.add("█", PLANNED)
+    out.add(" planned  ")
+    out.add("●", BOUGHT)
+    out.add(" as bought")
+    if data.target is not None:
+        out.add("  ")
+        out.add("┄", TARGET)
+        out.add(f" target {data.target * 100:.0f}%")
+    target_row = None if data.target is None else min(int(data.target * rows), rows - 1)
+    bar = max(step - 1, 1) if step > 1 else 1
+    for row in range(rows - 1, -1, -1):
+        out.newline()
+        label = {rows - 1: "100%", 0: "0%"}.get(row, "50%" if row == rows // 2 else "")
+        out.add(f"{label:>{AXIS - 2}} ┤" if label else " " * (AXIS - 1) + "│", "dim")
+        for i in range(first, periods):
+            char, style = _exposure_cell(data.planned[i], row, rows)
+            bought = data.bought[i]
+            if bought is not None and min(int(bought * rows), rows - 1) == row:
+                char, style = "●", BOUGHT
+            elif char == " " and row == target_row:
+                char, style = "┄", TARGET
+            out.add(char * bar if char != "●" else "●".center(bar), style)
+            if step > bar:
+                out.add("┄" if row == target_row else " ", TARGET if row == target_row else "")
+    out.newline()
+    out.add(" " * (AXIS - 1) + "└", "dim")
+    out.add(_period_labels(data.periods[first:], step), "dim")
+    return out.lines
+
+
+def _exposure_cell(value: float | None, row: int, rows: int) -> tuple[str, str]:
+    """The block of a bar of height ``value`` (0–1) in ``row``."""
+    if value is None:
+        return " ", ""
+    eighths = round(value * rows * 8) - row * 8
+    if eighths <= 0:
+        return " ", ""
+    return BLOCKS[min(eighths, 8)], PLANNED

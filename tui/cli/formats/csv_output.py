@@ -36,6 +36,7 @@ import polars as pl
 
 from tui.cli.formats.rounding import rounded
 from tui.domain.figures import ELEMENT_FIGURES, PERIOD_FIGURES, spot_column, supplied_column
+from tui.domain.text import visible
 
 if TYPE_CHECKING:
     from tui.engine.results import Evaluation
@@ -61,10 +62,10 @@ def render_csv(items: Sequence[CsvInput], *, periods: bool) -> str:
     header = [*ID_COLUMNS, *figures, *supplied, *spot]
     frames = [
         (case.periods if periods else case.elements).select(
-            pl.lit(item.file).alias("file"),
-            pl.lit(item.evaluation.plan.name).alias("plan"),
-            pl.lit(item.dataset).alias("dataset"),
-            pl.lit(case.case).alias("case"),
+            pl.lit(visible(item.file)).alias("file"),
+            pl.lit(visible(item.evaluation.plan.name)).alias("plan"),
+            pl.lit(visible(item.dataset)).alias("dataset"),
+            pl.lit(visible(case.case)).alias("case"),
             pl.all(),
         )
         for item in items

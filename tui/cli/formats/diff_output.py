@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
+from tui.domain.text import visible
 
 if TYPE_CHECKING:
     from tui.cli.diff import FigureChange, PlanDiff
     from tui.cli.evaluate import Evaluated
+    from tui.planfile.diff import PlanChange
 
 
 # --- JSON ---------------------------------------------------------------------------
@@ -107,9 +109,14 @@ def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
 CELL_WIDTH = 48
 
 
-def _clip(value: str) -> str:
-    """Long values (descriptions) are cut so the table stays readable; JSON has them whole."""
-    return value if len(value) <= CELL_WIDTH else value[: CELL_WIDTH - 1] + "…"
+def _clip(value: str, change: PlanChange, style: Style) -> str:
+    """On a terminal, long free text (a description, a note) is cut to keep the table
+    readable. Output to a file or a pipe is kept whole, and so are the lists (elements
+    of a stress case, splits): a cut list reads as if the rest were not there."""
+    free_text = change.area == "metadata" or change.field == "note"
+    if not style.terminal or not free_text or len(value) <= CELL_WIDTH:
+        return value
+    return value[: CELL_WIDTH - 1] + "…"
 
 
 def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
@@ -118,10 +125,11 @@ def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
     rows = []
     for change in diff.changes:
         if change.area == "stress":
-            what = f'stress "{change.key}" {change.field}'
+            what = f'stress "{visible(change.key)}" {change.field}'
         else:
-            what = f"{change.key} {change.field}".strip()
-        rows.append([what, _clip(change.before), _clip(change.after)])
+            what = visible(f"{change.key} {change.field}".strip())
+        before, after = visible(change.before), visible(change.after)
+        rows.append([what, _clip(before, change, style), _clip(after, change, style)])
     columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
     title = f"Plan changes ({len(diff.changes)})"
     return [style.bold(title), *text.render_table(columns, rows)]
@@ -156,7 +164,7 @@ def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
     table = text.render_table(columns, rows, styles, indent="    ")
     lines = [style.bold("Headline figures") + "  (changes in percent are in points)", table[0]]
     for index, case in enumerate(diff.cases):
-        title = "Base case" if index == 0 else f"Stress: {case.case}"
+        title = "Base case" if index == 0 else f"Stress: {visible(case.case)}"
         end = starts[index + 1] if index + 1 < len(starts) else len(rows)
         lines.append(f"  {style.bold(title)}")
         lines.extend(table[1 + starts[index] : 1 + end])
@@ -217,13 +225,14 @@ def _exposure_reasons(diff: PlanDiff) -> list[str]:
 def render_diff(diff: PlanDiff, style: Style) -> str:
     a, b = diff.a, diff.b
     header = [
-        f"A  {style.bold(a.plan.name)}  ({a.file})",
-        f"B  {style.bold(b.plan.name)}  ({b.file})",
+        f"A  {style.bold(visible(a.plan.name))}  ({visible(a.file)})",
+        f"B  {style.bold(visible(b.plan.name))}  ({visible(b.file)})",
     ]
+    names = visible(a.dataset.name), visible(b.dataset.name)
     if diff.same_dataset:
-        header.append(f"dataset {a.dataset.name} for both")
+        header.append(f"dataset {names[0]} for both")
     else:
-        header.append(f"datasets differ: A {a.dataset.name}, B {b.dataset.name}")
+        header.append(f"datasets differ: A {names[0]}, B {names[1]}")
     sections = [header, _changes_section(diff, style), _figures_section(diff, style)]
     reasons = _exposure_reasons(diff)
     if reasons:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
+from tui.domain.text import visible
 from tui.engine.explain import exposure_reason
 
 if TYPE_CHECKING:
@@ -229,9 +230,8 @@ def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> l
 def _case_title(case: CaseResult, style: Style) -> str:
     if case.stress is None:
         return style.bold("Base case")
-    return (
-        f"{style.bold('Stress: ' + case.case)} {style.dash} {describe_stress(case.stress, style)}"
-    )
+    title = style.bold("Stress: " + visible(case.case))
+    return f"{title} {style.dash} {describe_stress(case.stress, style)}"
 
 
 def render_evaluation(
@@ -239,8 +239,9 @@ def render_evaluation(
 ) -> str:
     plan = evaluation.plan
     count = text.plural(len(evaluation.periods), "quarter")
+    dataset = visible(dataset)
     lines = [
-        f"{style.bold(plan.name)}  ({file})",
+        f"{style.bold(visible(plan.name))}  ({visible(file)})",
         f"dataset {dataset} · horizon {evaluation.start}–{evaluation.end} ({count})"
         if style.unicode
         else f"dataset {dataset}, horizon {evaluation.start} to {evaluation.end} ({count})",

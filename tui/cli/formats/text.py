@@ -25,6 +25,7 @@ class Style:
 
     colour: bool = False
     unicode: bool = True
+    terminal: bool = False  # a person reads it as it comes: long free text may be cut
 
     def _wrap(self, code: str, text: str) -> str:
         return f"\x1b[{code}m{text}\x1b[0m" if self.colour and text else text
@@ -61,14 +62,15 @@ class Style:
 
 def style_for(stream: TextIO) -> Style:
     isatty = getattr(stream, "isatty", None)
-    colour = bool(isatty and isatty()) and not os.environ.get("NO_COLOR")
+    terminal = bool(isatty and isatty())
+    colour = terminal and not os.environ.get("NO_COLOR")
     encoding = getattr(stream, "encoding", None) or "ascii"
     try:
         "▲✓—→".encode(encoding)
         unicode = True
     except (UnicodeEncodeError, LookupError):
         unicode = False
-    return Style(colour=colour, unicode=unicode)
+    return Style(colour=colour, unicode=unicode, terminal=terminal)
 
 
 # --- numbers -----------------------------------------------------------------------

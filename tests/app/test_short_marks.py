@@ -1,0 +1,30 @@
+"""Red means short after stock; a gap the stockpile covers is told apart, in the
+table and in the chart's legend."""
+
+from __future__ import annotations
+
+from tui.app.figures import ElementRow
+from tui.app.widgets.element_table import GAP, OVER, _cells
+from tui.app.widgets.quarter_chart import _legend
+
+
+def _row(gap: float, shortfall: float) -> ElementRow:
+    return ElementRow("Dy", 100.0, (100,), False, 1.0, 1 - gap / 100, gap, None, shortfall)
+
+
+def test_a_gap_covered_by_stock_is_not_red() -> None:
+    cells = _cells(_row(gap=12.0, shortfall=0.0), None)
+    assert cells[-3].text.strip() == "12.0" and cells[-3].style == OVER  # gap
+    assert cells[-4].style == OVER  # coverage
+    assert cells[-2].text.strip() == "0" and cells[-2].style != GAP  # short after stock
+
+
+def test_a_shortfall_after_stock_is_red() -> None:
+    cells = _cells(_row(gap=12.0, shortfall=4.0), None)
+    assert cells[-3].style == GAP and cells[-4].style == GAP
+    assert cells[-2].text.strip() == "4.0" and cells[-2].style == GAP
+
+
+def test_the_legend_explains_both_marks() -> None:
+    text = "".join(run for run, _ in _legend("Dy", {"china": "red"}, 200))
+    assert "▲ short  △ stock" in text
