@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.cli.evaluate import Evaluated, evaluate_file, warning_lines
 from tui.domain.errors import ReplanError
@@ -183,7 +183,7 @@ def _case_changes(a: Evaluation, b: Evaluation) -> tuple[CaseChange, ...]:
     return tuple(result)
 
 
-def _element_rows(case: CaseResult) -> dict[str, dict]:
+def _element_rows(case: CaseResult) -> dict[str, dict[str, Any]]:
     return {row["element"]: row for row in case.elements.iter_rows(named=True)}
 
 

@@ -15,11 +15,15 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import TYPE_CHECKING, cast
 
 import polars as pl
 
 from tui.dataset.csvfile import CsvTable
 from tui.domain.errors import MAX_PROBLEMS_PER_FILE, Problem, more_problems
+
+if TYPE_CHECKING:
+    from polars.expr.whenthen import ChainedThen, Then
 
 _PERIOD_PATTERN = r"\d{4}Q[1-4]"
 _SOURCE_ID_PATTERN = r"[a-z][a-z0-9_-]*"
@@ -154,7 +158,9 @@ def _has_bad_cell(column: Column, values: pl.Series, known: Collection[str] | No
             return True  # text that is not a number, or a missing value
         if number.null_count() == number.len():
             return False  # all empty: every capacity unlimited, every value unknown
-        total, low, high = number.sum(), number.min(), number.max()
+        # Float64 with at least one value: the aggregates are floats, never None.
+        total = cast(float, number.sum())
+        low, high = cast(float, number.min()), cast(float, number.max())
         if not math.isfinite(total) or low < 0 or high > MAX_AMOUNT:  # NaN, inf: sum not finite
             return True
         return column.kind == Kind.SHARE and high > 1
@@ -234,7 +240,7 @@ def _code_expr(column: Column, known: tuple[str, ...] | None) -> pl.Expr:
     running them on a small table."""
     raw = pl.col(column.name)
     missing = pl.lit(Code.OK if column.kind in MAY_BE_EMPTY else Code.MISSING)
-    chain = pl.when(raw.is_null()).then(missing)
+    chain: Then | ChainedThen = pl.when(raw.is_null()).then(missing)
     if column.kind in NUMERIC:
         number = raw.cast(pl.Float64, strict=False)
         chain = (

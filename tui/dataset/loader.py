@@ -40,7 +40,9 @@ from tui.domain.dataset import (
 from tui.domain.errors import DatasetError, Problem
 
 _CACHE_SIZE = 16
-_cache: OrderedDict[tuple, Dataset] = OrderedDict()
+# (folder as given, folder resolved, each file's (mtime_ns, size, inode) or None)
+_CacheKey = tuple[str, str, tuple[tuple[int, int, int] | None, ...]]
+_cache: OrderedDict[_CacheKey, Dataset] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
@@ -72,11 +74,11 @@ def clear_dataset_cache() -> None:
         _cache.clear()
 
 
-def _cache_key(folder: Path) -> tuple | None:
+def _cache_key(folder: Path) -> _CacheKey | None:
     """Folder as given and resolved, plus each file's (mtime_ns, size); None if unreadable."""
     try:
         resolved = folder.resolve()
-        stats = []
+        stats: list[tuple[int, int, int] | None] = []
         for spec in ALL_FILES:
             try:
                 st = os.stat(folder / spec.name)

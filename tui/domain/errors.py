@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.domain.text import visible
 
@@ -98,7 +99,7 @@ class PlanError(ReplanError):
     ``document`` is the parsed TOML when the file was TOML but not a valid plan.
     """
 
-    document: dict | None = None
+    document: dict[str, Any] | None = None
 
 
 class DatasetError(ReplanError):

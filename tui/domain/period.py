@@ -7,13 +7,14 @@ so that ranges and schedules never depend on string ordering.
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 
 DAYS_PER_QUARTER = 365 / 4
 
 _PERIOD = re.compile(r"^(\d{4})Q([1-4])$")
 
 
-def is_period(text: object) -> bool:
+def is_period(text: object) -> TypeGuard[str]:
     return isinstance(text, str) and _PERIOD.match(text) is not None
 
 

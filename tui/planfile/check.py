@@ -7,7 +7,7 @@ from the dataset itself.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tui.domain.errors import Problem
 from tui.domain.period import period_index
@@ -95,7 +95,7 @@ class _Checker:
             self.period(plan.horizon.end, "horizon.end")
 
 
-def check_document(document: dict, dataset: Dataset, file: str) -> list[Problem]:
+def check_document(document: dict[str, Any], dataset: Dataset, file: str) -> list[Problem]:
     """Unknown elements and sources in a plan file that did not read as a plan.
 
     A split that sums to 90 and names ``lyans`` has two problems; the reader reports

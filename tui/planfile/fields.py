@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from tui.domain.errors import MAX_PROBLEMS_PER_FILE, Problem, more_problems
 from tui.domain.period import is_period
@@ -42,7 +43,7 @@ class Problems:
 
     # --- structure ----------------------------------------------------------------
 
-    def table(self, value: object, where: str, keys: Sequence[str]) -> dict | None:
+    def table(self, value: object, where: str, keys: Sequence[str]) -> dict[str, Any] | None:
         """A table whose keys are all among ``keys`` (unknown keys are reported)."""
         if not isinstance(value, dict):
             self.add(where, f"expected a table, got {describe(value)}")
@@ -52,11 +53,12 @@ class Problems:
                 self.add(join(where, key), f"unknown key; {suggestion(key, keys, 'keys here')}")
         return value
 
-    def required(self, table: dict, key: str, where: str) -> object | None:
+    def required(self, table: dict[str, Any], key: str, where: str) -> object | None:
         if key not in table:
             self.add(join(where, key), "required key is missing")
             return None
-        return table[key]
+        found: object = table[key]
+        return found
 
     # --- scalars ------------------------------------------------------------------
 
@@ -73,7 +75,7 @@ class Problems:
         if not is_period(value):
             self.add(where, f"expected a quarter like 2026Q1, got {describe(value)}")
             return None
-        return value  # type: ignore[return-value]
+        return value
 
     def number(
         self,
@@ -108,8 +110,8 @@ class Problems:
         """An integer (not a float, not a boolean) of at least ``low``."""
         if isinstance(value, int) and not isinstance(value, bool) and value >= low:
             return value
-        is_int = isinstance(value, int) and not isinstance(value, bool)
-        shown = show_number(value) if is_int else describe(value)  # type: ignore[arg-type]
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        shown = show_number(value) if whole and isinstance(value, int) else describe(value)
         self.add(where, f"expected {wanted}, got {shown}")
         return None
 

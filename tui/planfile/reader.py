@@ -16,6 +16,7 @@ import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
@@ -121,7 +122,7 @@ def with_lines(problems: list[Problem], text: str) -> list[Problem]:
     return out
 
 
-def parse_document(data: bytes, file: str) -> dict:
+def parse_document(data: bytes, file: str) -> dict[str, Any]:
     """The TOML document in ``data``; raises PlanError for anything that is not TOML text."""
     if len(data) > MAX_PLAN_BYTES:
         raise PlanError(Problem(file, "", _too_large_message()))

@@ -8,6 +8,8 @@ Whether sources and elements exist is the dataset's business (see ``check.py``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from tui.domain.errors import PlanError, Problem
 from tui.domain.period import period_index
 from tui.domain.plan import (
@@ -16,6 +18,7 @@ from tui.domain.plan import (
     Defaults,
     ElementPlan,
     Horizon,
+    Number,
     Plan,
     ScheduleStep,
     StressCase,
@@ -58,7 +61,7 @@ STRESS_KEYS = (
 )
 
 
-def plan_from_document(document: dict, file: str) -> Plan:
+def plan_from_document(document: dict[str, Any], file: str) -> Plan:
     """Validate a parsed document and build the plan; raises PlanError with every problem."""
     problems = Problems(file)
     plan = _read_plan(document, problems)
@@ -67,7 +70,7 @@ def plan_from_document(document: dict, file: str) -> Plan:
     return plan
 
 
-def _read_plan(doc: dict, problems: Problems) -> Plan | None:
+def _read_plan(doc: dict[str, Any], problems: Problems) -> Plan | None:
     if not _read_format(doc, problems):
         return None  # a newer format may have keys we do not know: say only "upgrade"
     problems.table(doc, "", TOP_KEYS)
@@ -110,7 +113,7 @@ def _read_plan(doc: dict, problems: Problems) -> Plan | None:
     )
 
 
-def _read_format(doc: dict, problems: Problems) -> bool:
+def _read_format(doc: dict[str, Any], problems: Problems) -> bool:
     """False when the file is of a newer format (nothing else is worth reporting then)."""
     if "format" not in doc:
         problems.add(
@@ -134,7 +137,9 @@ def _read_format(doc: dict, problems: Problems) -> bool:
     return True
 
 
-def _optional(doc: dict, key: str, problems: Problems, *, required: bool = False) -> str | None:
+def _optional(
+    doc: dict[str, Any], key: str, problems: Problems, *, required: bool = False
+) -> str | None:
     if key not in doc:
         if required:
             problems.add(key, "required key is missing")
@@ -290,7 +295,7 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
     start = problems.required(table, "start", at)
     start = problems.period(start, join(at, "start")) if start is not None else None
     months, days, window_ok = _read_window(table, at, problems)
-    severity = 100
+    severity: Number | None = 100
     if "severity" in table:
         severity = problems.number(
             table["severity"],
@@ -300,7 +305,7 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
             low_open=True,
             wanted="a percent above 0 and at most 100",
         )
-    price_factor = 1
+    price_factor: Number | None = 1
     if "price_factor" in table:
         price_factor = problems.number(
             table["price_factor"],
@@ -310,23 +315,32 @@ def _read_case(value: object, at: str, problems: Problems) -> StressCase | None:
             wanted="a price multiplier from 1 to 1000",
         )
     elements = _read_case_elements(table, at, problems) if "elements" in table else None
-    if None in (name, source, start, severity, price_factor) or not window_ok:
+    if (
+        name is None
+        or source is None
+        or start is None
+        or severity is None
+        or price_factor is None
+        or not window_ok
+    ):
         return None
     if "elements" in table and elements is None:
         return None
     return StressCase(
-        name=name,  # type: ignore[arg-type]
-        source=source,  # type: ignore[arg-type]
-        start=start,  # type: ignore[arg-type]
+        name=name,
+        source=source,
+        start=start,
         months=months,
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         elements=elements,
         days=days,
-        price_factor=price_factor,  # type: ignore[arg-type]
+        price_factor=price_factor,
     )
 
 
-def _read_window(table: dict, at: str, problems: Problems) -> tuple[int | None, int | None, bool]:
+def _read_window(
+    table: dict[str, Any], at: str, problems: Problems
+) -> tuple[int | None, int | None, bool]:
     """(months, days, valid): the cut window's length, given in exactly one of the two."""
     if "months" in table and "days" in table:
         problems.add(at, "give either `months` or `days`, not both")
@@ -345,7 +359,9 @@ def _read_window(table: dict, at: str, problems: Problems) -> tuple[int | None, 
     return months, None, months is not None
 
 
-def _read_case_elements(table: dict, at: str, problems: Problems) -> tuple[str, ...] | None:
+def _read_case_elements(
+    table: dict[str, Any], at: str, problems: Problems
+) -> tuple[str, ...] | None:
     where = join(at, "elements")
     value = table["elements"]
     if not isinstance(value, list):

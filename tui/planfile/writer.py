@@ -9,6 +9,7 @@ values left out, numbers as they were given. Each element lives in its own
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import tomli_w
 
@@ -35,9 +36,9 @@ def plan_to_toml(
 
 def plan_document(
     plan: Plan, element_order: Sequence[str] = (), source_order: Sequence[str] = ()
-) -> dict:
+) -> dict[str, Any]:
     """The plan as a TOML-ready dict in canonical key order (None values left out)."""
-    document: dict = {"format": plan.format, "name": plan.name, "dataset": plan.dataset}
+    document: dict[str, Any] = {"format": plan.format, "name": plan.name, "dataset": plan.dataset}
     _put(document, "author", plan.author)
     _put(document, "description", plan.description)
     if plan.horizon is not None:
@@ -66,13 +67,13 @@ def ordered(present: Iterable[str], order: Sequence[str]) -> list[str]:
     return first + [key for key in keys if key not in placed]
 
 
-def _put(table: dict, key: str, value: object) -> None:
+def _put(table: dict[str, Any], key: str, value: object) -> None:
     if value is not None:
         table[key] = value
 
 
-def _shares(split: Split, source_order: Sequence[str]) -> dict:
-    shares: Mapping = split.shares
+def _shares(split: Split, source_order: Sequence[str]) -> dict[str, Any]:
+    shares: Mapping[str, object] = split.shares
     return {
         source: shares[source]
         for source in ordered(shares, source_order)
@@ -84,18 +85,18 @@ def _is_zero(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value == 0
 
 
-def _defaults(defaults: Defaults | None, source_order: Sequence[str]) -> dict:
+def _defaults(defaults: Defaults | None, source_order: Sequence[str]) -> dict[str, Any]:
     if defaults is None:
         return {}
-    table: dict = {}
+    table: dict[str, Any] = {}
     if defaults.split is not None:
         table["split"] = _shares(defaults.split, source_order)
     _put(table, "stockpile_days", defaults.stockpile_days)
     return table
 
 
-def _element(entry: ElementPlan, source_order: Sequence[str]) -> dict:
-    table: dict = {}
+def _element(entry: ElementPlan, source_order: Sequence[str]) -> dict[str, Any]:
+    table: dict[str, Any] = {}
     _put(table, "stockpile_days", entry.stockpile_days)
     _put(table, "note", entry.note)
     if entry.split is not None:
@@ -108,8 +109,8 @@ def _element(entry: ElementPlan, source_order: Sequence[str]) -> dict:
     return table
 
 
-def _case(case: StressCase) -> dict:
-    table: dict = {
+def _case(case: StressCase) -> dict[str, Any]:
+    table: dict[str, Any] = {
         "name": case.name,
         "source": case.source,
         "start": case.start,

@@ -18,7 +18,7 @@ _AS_DATA = {"strings_to_numbers": False, "strings_to_formulas": False, "strings_
 
 def new_workbook(out: Path) -> Any:
     """An xlsxwriter workbook for ``out`` (xlsxwriter is imported here)."""
-    import xlsxwriter  # type: ignore[import-untyped]
+    import xlsxwriter
 
     if not out.parent.is_dir():
         raise ReplanError(Problem(str(out), "", f"no such folder {str(out.parent)!r}"))
@@ -27,7 +27,7 @@ def new_workbook(out: Path) -> Any:
 
 def close_workbook(workbook: Any, out: Path) -> None:
     """Write the workbook to disk; raises ReplanError naming ``out`` when it cannot."""
-    from xlsxwriter.exceptions import FileCreateError  # type: ignore[import-untyped]
+    from xlsxwriter.exceptions import FileCreateError
 
     try:
         workbook.close()

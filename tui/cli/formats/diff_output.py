@@ -144,7 +144,9 @@ def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
         Column("change"),
         Column("", "<"),
     ]
-    rows, styles, starts = [], [], []
+    rows: list[list[str]] = []
+    styles: list[Callable[[str], str] | None] = []
+    starts: list[int] = []
     for case in diff.cases:
         starts.append(len(rows))
         for figure in case.figures:

@@ -136,9 +136,12 @@ def _products_short(case: CaseResult, style: Style) -> list[str]:
     return parts
 
 
-def _element_row(row: dict[str, Any], style: Style) -> tuple[list[str], Callable | None]:
+def _element_row(
+    row: dict[str, Any], style: Style
+) -> tuple[list[str], Callable[[str], str] | None]:
     dash = style.dash
-    flag, row_style = "", None
+    flag = ""
+    row_style: Callable[[str], str] | None = None
     if text.is_short(row["shortfall_t"]):
         flag, row_style = f"{style.marker} short", style.red
     elif text.is_short(row["gap_t"]):
