@@ -13,7 +13,7 @@ import dataclasses
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 from textual.binding import Binding
@@ -42,7 +42,10 @@ from tui.domain.errors import (
 from tui.session.session import Session, display_path
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from tui.app.exporting import ExportJob
+    from tui.domain.errors import Problem
 
 
 def _palette() -> type:
@@ -87,7 +90,7 @@ class ReplanApp(App[int]):
         self.preloaded = preloaded
         self.session: Session | None = None
 
-    def notify(  # type: ignore[override]
+    def notify(
         self,
         message: str,
         *,
@@ -125,7 +128,7 @@ class ReplanApp(App[int]):
             return
         self.install(session)
 
-    def _show_failure(self, problems: list, path: Path | None) -> None:
+    def _show_failure(self, problems: Sequence[Problem | str], path: Path | None) -> None:
         what = display_path(path) if path is not None else "the default plan"
         self.push_screen(WelcomeScreen(f"Could not open {what}", problems))
         self.push_screen(ErrorDialog(f"Could not open {what}", problems))
@@ -412,7 +415,7 @@ class ReplanApp(App[int]):
         """The open plan against its last committed version in git."""
         self.show_compare(["committed", "current"])
 
-    def show_compare(self, items: list) -> None:
+    def show_compare(self, items: list[object]) -> None:
         from tui.app.screens.compare import CompareScreen, compare_items
 
         try:
@@ -430,12 +433,13 @@ class ReplanApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             sections = [
-                ("Plan", list(MainScreen.BINDINGS)),
+                # every main-screen binding is a Binding (no tuples)
+                ("Plan", cast("list[Binding]", list(MainScreen.BINDINGS))),
                 ("Files and app", [b for b in self.BINDINGS if isinstance(b, Binding)]),
             ]
             self.push_screen(HelpScreen(sections))
 
-    def action_quit(self) -> None:  # type: ignore[override]
+    def action_quit(self) -> None:  # type: ignore[override]  # App's is async; this starts a worker
         self.run_worker(self._quit_flow(), exclusive=True, group="files")
 
     async def _quit_flow(self) -> None:

@@ -50,7 +50,7 @@ class ReplanCommands(Provider):
         for title, help_text, where, action in ACTIONS:
             if where == "main" and main is None:
                 continue
-            target = main if where == "main" else app
+            target: Any = main if where == "main" else app  # main is set when where is "main"
             yield title, help_text, partial(target.run_action, action)
         session = getattr(app, "session", None)
         if main is not None and session is not None:

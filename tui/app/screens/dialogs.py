@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -45,7 +46,8 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.message = message
         self.choices = list(choices)
         self.default = default if default is not None else self.choices[0][0]
-        self.AUTO_FOCUS = f"#choice-{self.default}"  # Textual focuses this on compose
+        # Textual focuses this on compose; set per dialog, as the default answer varies.
+        self.AUTO_FOCUS = f"#choice-{self.default}"  # type: ignore[misc]  # Textual reads it per instance
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -53,13 +55,13 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(plain(self.message, keep_newlines=True), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
-                    yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]
+                    yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]  # variants are Textual's literals
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(str(event.button.id).removeprefix("choice-"))
 
-    def on_key(self, event) -> None:
+    def on_key(self, event: events.Key) -> None:
         for answer, label, _ in self.choices:
             if event.key == label[0].lower():
                 event.stop()

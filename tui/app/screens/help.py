@@ -84,7 +84,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static("replan — help  (esc closes)", classes="dialog-title")
             yield Static(GUIDE, classes="help-guide")
-            yield Static(key_table(sections), classes="help-keys")  # type: ignore[arg-type]
+            yield Static(key_table(sections), classes="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

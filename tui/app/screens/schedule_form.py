@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from tui.app.screens.form import FormScreen
@@ -139,6 +140,7 @@ class ScheduleForm(FormScreen[Plan]):
         if event.button.has_class("step-remove"):
             row = event.button.parent
             if row is not None:
+                assert isinstance(row, Widget)  # a step row holds its remove button
                 row.remove()
             return
         {"apply": self.action_save, "add": self.action_add}.get(

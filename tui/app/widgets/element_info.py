@@ -54,9 +54,9 @@ def describe_element(
         out.append("In stress case ", "dim")
         out.append(shown(case) + "\n", "bold")
     demand = figures.get("demand_t")
-    out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")  # type: ignore[arg-type]
+    out.append(f"Demand {tonnes(demand)} t" if isinstance(demand, float) else "Demand —")
     exposure = figures.get("china_exposure")
-    out.append(f" · China {percent(exposure)}\n" if isinstance(exposure, float) else "\n")  # type: ignore[arg-type]
+    out.append(f" · China {percent(exposure)}\n" if isinstance(exposure, float) else "\n")
     split = plan.base_split(element.symbol)
     own = plan.elements.get(element.symbol)
     out.append("Split ", "dim")
