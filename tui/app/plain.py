@@ -21,4 +21,4 @@ def shown(text: object, *, keep_newlines: bool = False) -> str:
 
 def plain(text: object, style: str = "", *, keep_newlines: bool = False, **kwargs: object) -> Text:
     """A Text that shows ``text`` literally (no markup), control characters escaped."""
-    return Text(shown(text, keep_newlines=keep_newlines), style=style, **kwargs)  # type: ignore[arg-type]
+    return Text(shown(text, keep_newlines=keep_newlines), style=style, **kwargs)  # type: ignore[arg-type]  # Text's options, passed on

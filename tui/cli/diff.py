@@ -166,7 +166,9 @@ def _case_changes(a: Evaluation, b: Evaluation) -> tuple[CaseChange, ...]:
     result = []
     for name in dict.fromkeys([*a_cases, *b_cases]):
         in_a, in_b = a_cases.get(name), b_cases.get(name)
-        is_base = (in_a or in_b).stress is None  # type: ignore[union-attr]
+        either = in_a or in_b
+        assert either is not None  # the name comes from A's cases or B's
+        is_base = either.stress is None
         figures = tuple(
             FigureChange(
                 f.key,

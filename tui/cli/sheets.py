@@ -29,7 +29,7 @@ Datasets from and to spreadsheets.
 
 
 def add_parsers(
-    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
     add_data_dir: Callable[[argparse.ArgumentParser], None],
 ) -> None:
     raw = argparse.RawDescriptionHelpFormatter

@@ -17,6 +17,7 @@ import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import polars as pl
 
@@ -78,7 +79,7 @@ def read_tables(requests: Sequence[CsvRequest]) -> list[CsvTable | list[Problem]
     texts = [_read_text(r.path, r.file, r.columns) for r in requests]
     readable = [i for i, text in enumerate(texts) if isinstance(text, str)]
     try:
-        raws = pl.collect_all([_scan(texts[i]) for i in readable])  # type: ignore[arg-type]
+        raws = pl.collect_all([_scan(cast(str, texts[i])) for i in readable])  # texts read
     except (pl.exceptions.PolarsError, pl.exceptions.PanicException, ValueError):
         raws = None
     results: list[CsvTable | list[Problem]] = []

@@ -123,7 +123,8 @@ class StressCase:
         """The window's length in quarters (a quarter is 3 months or 91.25 days)."""
         if self.months is not None:
             return self.months / 3
-        return self.days / DAYS_PER_QUARTER  # type: ignore[operator]
+        assert self.days is not None  # __post_init__: exactly one of months and days
+        return self.days / DAYS_PER_QUARTER
 
     @property
     def duration_text(self) -> str:
@@ -142,7 +143,8 @@ class StressCase:
         if self.months is not None:
             count, per_quarter = self.months, 3.0
         else:
-            count, per_quarter = self.days, DAYS_PER_QUARTER  # type: ignore[assignment]
+            assert self.days is not None  # __post_init__: exactly one of months and days
+            count, per_quarter = self.days, DAYS_PER_QUARTER
         fractions: list[float] = []
         k = 0
         while k * per_quarter < count:

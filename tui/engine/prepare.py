@@ -14,6 +14,7 @@ false, capacity 0, price 0 and china share 0.
 from __future__ import annotations
 
 import functools
+from typing import cast
 
 import polars as pl
 
@@ -80,8 +81,10 @@ class PreparedDataset:
             (pl.col("demand_t") > 0) & pl.col("element").is_in(self.elements)
         )
         if with_demand.height:
-            low, high = with_demand.get_column("p").min(), with_demand.get_column("p").max()
-            return period_from_index(int(low)), period_from_index(int(high))  # type: ignore[arg-type]
+            # an integer column with rows: its min and max are ints
+            low = cast(int, with_demand.get_column("p").min())
+            high = cast(int, with_demand.get_column("p").max())
+            return period_from_index(int(low)), period_from_index(int(high))
         periods = self.dataset.periods
         if not periods:
             raise ValueError("the dataset has no periods")

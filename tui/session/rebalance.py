@@ -17,7 +17,7 @@ from tui.domain.plan import Number, Split
 _WHOLE = 10_000  # 100 % in hundredths
 
 
-def to_cents(value: Number) -> int:
+def to_cents(value: Number | Decimal) -> int:
     """A percent as integer hundredths (``33.33`` → ``3333``), rounding half away from zero."""
     return int(Decimal(str(value)).scaleb(2).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 
@@ -94,7 +94,7 @@ def move_share(
     if sum(cents.values()) == 0:
         return Split({source: 100}) if delta > 0 else Split(shares)
     cents = _complete(cents, keys)
-    step = to_cents(delta)  # type: ignore[arg-type]
+    step = to_cents(delta)
     others = [s for s in keys if s != source]
     if step > 0:
         step = min(step, _WHOLE - cents[source], sum(cents[s] for s in others))
@@ -161,7 +161,7 @@ def parse_share(text: str) -> Number:
         raise ValueError(f"{text.strip()!r} is not a number") from None
     if not value.is_finite() or value < 0 or value > 100:
         raise ValueError(f"{text.strip()} is not between 0 and 100")
-    cents = to_cents(value)  # type: ignore[arg-type]
+    cents = to_cents(value)
     return from_cents(cents)
 
 

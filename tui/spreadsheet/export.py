@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import polars as pl
 
@@ -80,7 +80,7 @@ def write_workbook(tables: dict[str, pl.DataFrame], out: Path, plans: int) -> No
         frame.write_excel(
             workbook,
             name,
-            column_formats=formats,  # type: ignore[arg-type]
+            column_formats=formats,  # type: ignore[arg-type]  # polars stubs: invariant key type
             header_format=header,
             autofit=True,
             freeze_panes=(1, 0),
@@ -111,8 +111,12 @@ def _plans(summary: pl.DataFrame) -> list[tuple[str, str]]:
 def _range(frame: pl.DataFrame, sheet: str, column: str, rows: pl.DataFrame) -> list[Any]:
     """``[sheet, first_row, col, last_row, col]`` of ``column`` over ``rows`` (contiguous)."""
     col = frame.columns.index(column)
-    first, last = rows.get_column("__row").min(), rows.get_column("__row").max()
-    return [sheet, int(first) + 1, col, int(last) + 1, col]  # type: ignore[arg-type]
+    # the row index is an integer column and ``rows`` is not empty: min and max are ints
+    first, last = (
+        cast(int, rows.get_column("__row").min()),
+        cast(int, rows.get_column("__row").max()),
+    )
+    return [sheet, int(first) + 1, col, int(last) + 1, col]
 
 
 def _any_above_zero(frame: pl.DataFrame, column: str, rows: pl.DataFrame) -> bool:

@@ -47,7 +47,7 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.choices = list(choices)
         self.default = default if default is not None else self.choices[0][0]
         # Textual focuses this on compose; set per dialog, as the default answer varies.
-        self.AUTO_FOCUS = f"#choice-{self.default}"  # type: ignore[misc]  # Textual reads it per instance
+        self.AUTO_FOCUS = f"#choice-{self.default}"  # type: ignore[misc]  # read per instance
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -55,7 +55,7 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Static(plain(self.message, keep_newlines=True), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for answer, label, variant in self.choices:
-                    yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]  # variants are Textual's literals
+                    yield Button(label, id=f"choice-{answer}", variant=variant)  # type: ignore[arg-type]  # callers pass Textual's variants
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -21,7 +21,7 @@ from tui.session.rebalance import format_share, parse_share
 
 
 def _field(*args: object, **kwargs: object) -> Input:
-    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
+    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]  # Input's options, passed on
 
 
 class PlanForm(FormScreen[Plan]):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def _field(*args: object, **kwargs: object) -> Input:
     """A one-line input (compact, no border): forms must fit an 80×24 terminal."""
-    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]
+    return Input(*args, compact=True, **kwargs)  # type: ignore[arg-type]  # Input's options, passed on
 
 
 PRESETS = {

@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from tui.app.figures import ElementRow
 from tui.app.numbers import coverage, percent, tonnes
+from tui.domain.plan import Number
 from tui.session.rebalance import format_share
 
 GAP = Style.parse("bold #ff6b6b")
@@ -103,7 +104,7 @@ class ElementTable(ScrollView, can_focus=True):
             self.table, self.element, self.source = table, element, source
 
     def __init__(self, sources: Sequence[str], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # Widget's options, passed on
         self.sources = tuple(sources)
         self.columns = [
             Column("element", "El", False, 2),
@@ -340,14 +341,14 @@ def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
     )
 
 
-def _share(value: object, scheduled: bool) -> Cell:
+def _share(value: Number | None, scheduled: bool) -> Cell:
     """A share; ``›`` marks an element whose split changes later on its schedule."""
     mark = "›" if scheduled else " "
     if value is None:
         return Cell("—" + mark, GAP)
     if value == 0:
         return Cell("·" + mark, DIM)
-    return Cell(format_share(value) + mark)  # type: ignore[arg-type]
+    return Cell(format_share(value) + mark)
 
 
 __all__ = ["Cell", "ElementTable"]

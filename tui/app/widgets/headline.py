@@ -27,7 +27,7 @@ class HeadlinePanel(Static):
     """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__("", **kwargs)  # type: ignore[arg-type]
+        super().__init__("", **kwargs)  # type: ignore[arg-type]  # Widget's options, passed on
         self.figures: Headline | None = None
         self.wide = False
         self.stress_lines = 2  # narrow band: stress cases shown, one line each

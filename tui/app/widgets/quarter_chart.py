@@ -51,7 +51,7 @@ class QuarterChart(Widget):
     """
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]  # Widget's options, passed on
         self.data: Quarters | None = None
         self.exposure: Exposure | None = None  # when set, the portfolio chart is drawn
         self.label = ""

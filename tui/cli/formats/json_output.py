@@ -90,8 +90,8 @@ def _periods(frame: pl.DataFrame, sources: Sequence[str], spot: Sequence[str]) -
     for key in PERIOD_KEYS:
         if key not in nested:
             columns.append(pl.col(key))
-        elif nested[key] is not None:
-            columns.append(nested[key].alias(key))  # type: ignore[union-attr]
+        elif (expr := nested[key]) is not None:
+            columns.append(expr.alias(key))
     return frame.select(columns)
 
 
