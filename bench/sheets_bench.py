@@ -41,8 +41,7 @@ def dataset_frames(dataset: Dataset) -> dict[str, pl.DataFrame]:
 
 
 def run_sheets_bench(repeat: int = 5) -> dict[str, float]:
-    from tests.synthetic import make_dataset
-
+    from bench.synthetic import make_dataset
     from tui.cli.evaluate import evaluate_file
     from tui.spreadsheet.export import export
     from tui.spreadsheet.importer import import_dataset
