@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
-from tui.app.numbers import tonnes
 from tui.app.widgets.element_info import ElementInfo
 from tui.app.widgets.element_table import ElementTable
+from tui.present.numbers import tonnes
 
 
 def _pane(app) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
-from tui.app.comparison import Column, compact_split, compare_rows
-from tui.app.numbers import percent
+from tui.app.comparison import Column, compare_rows
 from tui.app.screens.browser import PlanBrowser
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
@@ -16,6 +15,8 @@ from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
 from tui.domain.period import is_period
 from tui.domain.plan import Split
+from tui.present.numbers import percent
+from tui.present.splits import compact_split
 from tui.session.session import Session
 
 

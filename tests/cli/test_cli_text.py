@@ -6,32 +6,7 @@ import io
 
 import pytest
 
-from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style, render_table, style_for
-
-
-def test_numbers_have_thousands_separators_and_units_fixed_decimals() -> None:
-    assert text.tonnes(12_345.67) == "12,345.7"
-    assert text.usd_millions(1_234_567_890) == "1,234.57"
-    assert text.percent(0.727_2) == "72.7"
-    assert text.days(18.965) == "19.0"
-    assert text.units(207.84) == "208"
-
-
-def test_missing_figures_show_a_dash_and_never_minus_zero() -> None:
-    assert text.percent(None) == "—"
-    assert text.percent(None, dash="-") == "-"
-    assert text.tonnes(-1e-12) == "0.0"
-    assert text.usd_millions(-1.0, sign=True) == "-0.00"  # a change: direction kept
-    assert text.percent(1e-13, sign=True) == "0.0"  # noise, not a change
-    assert text.tonnes(-2.25, sign=True) == "-2.2"  # half-to-even, sign kept
-    assert text.percent(0.5, sign=True) == "+50.0"
-
-
-def test_is_short_ignores_rounding_noise() -> None:
-    assert not text.is_short(1e-12)
-    assert not text.is_short(None)
-    assert text.is_short(0.001)
 
 
 def test_render_table_aligns_numbers_right_and_names_left() -> None:

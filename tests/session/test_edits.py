@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tui.app.numbers import coverage, percent, tonnes, usd
 from tui.domain.plan import ElementPlan, Plan, ScheduleStep, Split, StressCase
 from tui.session import edits
 
@@ -42,13 +41,3 @@ def test_stress_add_replace_remove() -> None:
     plan = edits.replace_stress(plan, 0, two)
     assert plan.stress == (two, two)
     assert edits.remove_stress(plan, 1).stress == (two,)
-
-
-def test_numbers_read_well() -> None:
-    assert tonnes(1234.5) == "1,234" and tonnes(12.34) == "12.3" and tonnes(None) == "—"
-    assert percent(0.4823) == "48.2%" and percent(None) == "—"
-    assert usd(1.234e9) == "$1.23B" and usd(45.6e6) == "$45.6M" and usd(-2500) == "-$2.50k"
-    assert usd(120e6, signed=True) == "+$120M"
-    assert coverage(0.99996) == ">99.9%" and coverage(1.0) == "100.0%" and coverage(0.5) == "50.0%"
-    assert coverage(0.996, 0) == ">99%"
-    assert tonnes(5.7e-14) == "0" and tonnes(0.003) == "<0.01"

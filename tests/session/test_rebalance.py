@@ -7,16 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.domain.plan import Split
-from tui.session.rebalance import (
-    balance_around,
-    format_share,
-    format_split,
-    is_whole_split,
-    move_share,
-    parse_share,
-    set_share,
-    to_cents,
-)
+from tui.domain.shares import to_cents
+from tui.present.splits import share_text, split_text
+from tui.session.rebalance import balance_around, is_whole_split, move_share, parse_share, set_share
 
 ORDER = ("china", "lynas", "recycling")
 
@@ -114,10 +107,10 @@ def test_parse_share_accepts_numbers_and_rejects_others() -> None:
 
 
 def test_formatting() -> None:
-    assert format_share(55) == "55" and format_share(33.5) == "33.5" and format_share(None) == "—"
+    assert share_text(55) == "55" and share_text(33.5) == "33.5" and share_text(None) == "—"
     assert is_whole_split({"a": 33.33, "b": 33.33, "c": 33.34})
     assert not is_whole_split({"a": 50, "b": 49.99})
-    text = format_split(Split.of(lynas=35, china=65), ORDER)
+    text = split_text(Split.of(lynas=35, china=65), ORDER)
     assert text == "china 65 · lynas 35"
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.app.numbers import tidy
 from tui.domain.errors import ReplanError
 from tui.engine import Evaluation
+from tui.present.numbers import tidy
+from tui.present.target import target_fraction
 from tui.session.session import Session
 
 
@@ -70,14 +71,13 @@ def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
         return PlanSummary(path, modified, error=f"{type(error).__name__}: {error}")
     plan = session.plan
     portfolio = evaluation.base.portfolio
-    target = plan.target_china_exposure
     return PlanSummary(
         path,
         modified,
         name=plan.name,
         author=plan.author,
         china_exposure=portfolio.china_exposure,
-        target=None if target is None else target / 100,
+        target=target_fraction(plan.target_china_exposure),
         gap_t=tidy(portfolio.gap_t),
         cost_usd=portfolio.cost_usd,
         session=session,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.app.numbers import days, percent, tonnes, usd
-from tui.domain.plan import Plan, Split
+from tui.domain.plan import Plan
 from tui.engine import Evaluation
-from tui.session.rebalance import format_share
+from tui.present.numbers import days, percent, tonnes, usd
+from tui.present.splits import compact_split, share_text
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,22 +33,13 @@ class Row:
     section: str  # "headline" or "element"
 
 
-def compact_split(split: Split | None, sources: Sequence[str]) -> str:
-    if split is None:
-        return "uncovered"
-    extra = [s for s in split.shares if s not in sources and split.share(s)]
-    parts = [format_share(split.share(s)) for s in sources]
-    parts += [f"{s} {format_share(split.share(s))}" for s in extra]
-    return "/".join(parts)
-
-
 def _element_cell(plan: Plan, element: str, sources: Sequence[str]) -> str:
     text = compact_split(plan.base_split(element), sources)
     for step in plan.schedule(element):
         text += f" → {step.start[2:]} {compact_split(step.split, sources)}"
     stock = plan.stockpile_days(element)
     if stock:
-        text += f" · {format_share(stock)}d"
+        text += f" · {share_text(stock)}d"
     return text
 
 
@@ -62,11 +53,11 @@ def _headline_cells(column: Column) -> dict[str, str]:
     target = plan.target_china_exposure
     return {
         "China exposure": percent(portfolio.china_exposure),
-        "Target": "—" if target is None else f"{format_share(target)}%",
+        "Target": "—" if target is None else f"{share_text(target)}%",
         "Gap t": tonnes(portfolio.gap_t),
         "Shortfall t": tonnes(portfolio.shortfall_t),
         "Cost": usd(portfolio.cost_usd),
-        "Premium vs all-China": usd(evaluation.premium_usd, signed=True),
+        "Premium vs all-China": usd(evaluation.premium_usd, sign=True),
         "Horizon": f"{evaluation.start}–{evaluation.end}",
         "Stress cases": str(len(stress)),
         "Worst stress shortfall t": "—"

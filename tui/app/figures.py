@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui.app.numbers import tidy
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan
 from tui.engine import Evaluation
+from tui.present.numbers import tidy
+from tui.present.target import above_target, target_fraction
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,7 @@ class Headline:
 
     @property
     def above_target(self) -> bool:
-        return (
-            self.target is not None
-            and self.china_exposure is not None
-            and self.china_exposure > self.target + 1e-9
-        )
+        return above_target(self.china_exposure, self.target)
 
 
 @dataclass(frozen=True)
@@ -79,10 +76,6 @@ class Quarters:
     drawn_t: tuple[float, ...]
     shortfall_t: tuple[float, ...]
     gap_t: tuple[float, ...]
-
-
-def target_fraction(plan: Plan) -> float | None:
-    return None if plan.target_china_exposure is None else plan.target_china_exposure / 100
 
 
 def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> list[ElementRow]:
@@ -135,7 +128,7 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
         )
     return Headline(
         china_exposure=portfolio.china_exposure,
-        target=target_fraction(plan),
+        target=target_fraction(plan.target_china_exposure),
         demand_t=portfolio.demand_t,
         gap_t=tidy(portfolio.gap_t) or 0.0,
         coverage=portfolio.coverage,
@@ -251,5 +244,5 @@ def portfolio_exposure(
         bought=tuple(
             (bought[p][0] / bought[p][1]) if p in bought and bought[p][1] else None for p in periods
         ),
-        target=target_fraction(plan),
+        target=target_fraction(plan.target_china_exposure),
     )

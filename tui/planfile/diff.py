@@ -14,6 +14,7 @@ from typing import Literal
 from tui.domain.period import period_index
 from tui.domain.plan import Plan, ScheduleStep, Split, StressCase
 from tui.planfile.words import show_number
+from tui.present.splits import split_text
 
 ABSENT = "(none)"
 
@@ -222,10 +223,7 @@ def _source_order(*splits: Split | None) -> list[str]:
 def _split_text(split: Split | None, order: list[str], from_defaults: bool = False) -> str:
     if split is None:
         return ABSENT
-    shares = split.nonzero()
-    text = ", ".join(
-        f"{source} {show_number(shares[source])}%" for source in order if source in shares
-    )
+    text = split_text(split, order, separator=", ", unit="%")
     return f"{text} (defaults)" if from_defaults else text
 
 

@@ -8,25 +8,13 @@ than ``55.0``. Nothing here knows about Textual: the keys and the form only call
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
 from tui.domain.plan import Number, Split
+from tui.domain.shares import from_cents, to_cents
 
 _WHOLE = 10_000  # 100 % in hundredths
-
-
-def to_cents(value: Number | Decimal) -> int:
-    """A percent as integer hundredths (``33.33`` → ``3333``), rounding half away from zero."""
-    return int(Decimal(str(value)).scaleb(2).quantize(Decimal(1), rounding="ROUND_HALF_UP"))
-
-
-def from_cents(cents: int) -> Number:
-    """Back to a percent: an int when whole, else a float with at most two decimals."""
-    if cents % 100 == 0:
-        return cents // 100
-    return round(cents / 100, 2)
 
 
 def _ordered(keys: Sequence[str], shares: Mapping[str, Number]) -> list[str]:
@@ -173,24 +161,3 @@ def split_total(shares: Mapping[str, Number]) -> Number:
 def is_whole_split(shares: Mapping[str, Number]) -> bool:
     """True when the shares sum to exactly 100 (in hundredths)."""
     return sum(to_cents(v) for v in shares.values()) == _WHOLE
-
-
-def format_share(value: Number | None) -> str:
-    """``55`` → ``"55"``, ``33.5`` → ``"33.5"``, ``None`` → ``"—"`` (uncovered)."""
-    if value is None:
-        return "—"
-    if isinstance(value, float) and not math.isfinite(value):
-        return str(value)
-    cents = to_cents(value)
-    whole = from_cents(cents)
-    return str(whole) if isinstance(whole, int) else f"{whole:g}"
-
-
-def format_split(split: Split | None, order: Sequence[str]) -> str:
-    """A compact split for side-by-side views: ``china 55 · lynas 35 · recycling 10``."""
-    if split is None:
-        return "uncovered"
-    parts = [
-        f"{s} {format_share(v)}" for s in _ordered(order, split.shares) if (v := split.share(s))
-    ]
-    return " · ".join(parts) if parts else "—"

@@ -20,10 +20,11 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
-from tui.app.numbers import percent, tidy, tonnes, usd
 from tui.app.plain import plain, shown
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
+from tui.present.numbers import percent, tidy, tonnes, usd
+from tui.present.target import above_target, target_fraction
 from tui.session.session import display_path
 
 BAD = "#ff6b6b"
@@ -108,9 +109,8 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         """China, gap and cost of a plan that is not read from a file (the open one)."""
         table = self.query_one("#plans", DataTable)
         portfolio = evaluation.base.portfolio
-        target = plan.target_china_exposure
         exposure = portfolio.china_exposure
-        over = target is not None and (exposure or 0) > target / 100 + 1e-9
+        over = above_target(exposure, target_fraction(plan.target_china_exposure))
         gap = tidy(portfolio.gap_t) or 0.0
         china = Text(percent(exposure), BAD if over else "", justify="right")
         table.update_cell(key, "china", china)
@@ -149,7 +149,7 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
                 table.update_cell(key, column, Text("—", style="dim", justify="right"))
             self._describe()
             return
-        over = summary.target is not None and (summary.china_exposure or 0) > summary.target + 1e-9
+        over = above_target(summary.china_exposure, summary.target)
         gap = summary.gap_t or 0.0
         table.update_cell(key, "name", plain(summary.name or ""), update_width=True)
         table.update_cell(key, "author", plain(summary.author or ""), update_width=True)

@@ -20,14 +20,9 @@ from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan, Split
+from tui.present.splits import share_text
 from tui.session import edits
-from tui.session.rebalance import (
-    balance_around,
-    format_share,
-    is_whole_split,
-    parse_share,
-    split_total,
-)
+from tui.session.rebalance import balance_around, is_whole_split, parse_share, split_total
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -64,7 +59,7 @@ class ElementForm(FormScreen[Plan]):
                     value = split.share(source) if split is not None else 0
                     yield Label(source, classes="form-label")
                     yield _field(
-                        format_share(value) if value else "",
+                        share_text(value) if value else "",
                         placeholder="0",
                         id=f"share-{source}",
                         classes="share-input",
@@ -116,10 +111,10 @@ class ElementForm(FormScreen[Plan]):
             return
         value = split_total(shares)
         if is_whole_split(shares):
-            total.update(f"Total [b green]{format_share(value)}[/] ✓")
+            total.update(f"Total [b green]{share_text(value)}[/] ✓")
         else:
             total.update(
-                f"Total [b red]{format_share(value)}[/] — must be 100: "
+                f"Total [b red]{share_text(value)}[/] — must be 100: "
                 "[b]Balance[/] (ctrl+b) settles it on the largest other"
             )
 
@@ -141,7 +136,7 @@ class ElementForm(FormScreen[Plan]):
             for source in self.dataset.source_ids:
                 value = balanced.share(source)
                 field = self.query_one(f"#share-{source}", Input)
-                field.value = format_share(value) if value else ""
+                field.value = share_text(value) if value else ""
         self._update_total()
 
     def action_save(self) -> None:

@@ -23,7 +23,6 @@ from tui.app.figures import (
     portfolio_exposure,
     quarters,
     source_china_shares,
-    target_fraction,
 )
 from tui.app.plain import shown
 from tui.app.widgets.element_info import ElementInfo, describe_element
@@ -31,8 +30,10 @@ from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.headline import HeadlinePanel
 from tui.app.widgets.quarter_chart import QuarterChart
 from tui.domain.plan import Plan
+from tui.present.splits import share_text
+from tui.present.target import target_fraction
 from tui.session import edits
-from tui.session.rebalance import format_share, move_share
+from tui.session.rebalance import move_share
 from tui.session.session import Session
 
 WIDE = 130  # columns from which the headline becomes a side panel
@@ -104,7 +105,8 @@ class MainScreen(Screen[None]):
         evaluation, plan = session.evaluation, session.plan
         table = self.query_one(ElementTable)
         table.show(
-            element_rows(evaluation, plan, session.dataset.source_ids), target_fraction(plan)
+            element_rows(evaluation, plan, session.dataset.source_ids),
+            target_fraction(plan.target_china_exposure),
         )
         self.query_one(HeadlinePanel).show(headline(evaluation, plan))
         self.show_element(force=True)
@@ -213,7 +215,7 @@ class MainScreen(Screen[None]):
         if unchanged or not after.is_complete():  # at a bound, or nothing to take from
             self.app.bell()
             return
-        label = f"{element}: {source} share → {format_share(after.share(source))}%"
+        label = f"{element}: {source} share → {share_text(after.share(source))}%"
         # steps on one cell in quick succession undo as one (see History.push)
         group = ("move", element, source)
         self.apply(edits.set_split(plan, element, after), label, element, group=group)

@@ -16,8 +16,9 @@ from tui.domain.dataset import Dataset
 from tui.domain.period import is_period
 from tui.domain.plan import Horizon, Plan
 from tui.planfile import check_plan
+from tui.present.splits import share_text
 from tui.session import edits
-from tui.session.rebalance import format_share, parse_share
+from tui.session.rebalance import parse_share
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -53,7 +54,7 @@ class PlanForm(FormScreen[Plan]):
                 yield _field(plan.description or "", id="description")
                 yield Label("China target %", classes="form-label")
                 yield _field(
-                    "" if target is None else format_share(target),
+                    "" if target is None else share_text(target),
                     id="target",
                     placeholder="none set",
                     restrict=r"[0-9.]*",

@@ -18,8 +18,9 @@ from tui.domain.dataset import Dataset
 from tui.domain.period import is_period, period_from_index, period_index
 from tui.domain.plan import Number, Plan, ScheduleStep, Split
 from tui.planfile.check import period_problem
+from tui.present.splits import share_text
 from tui.session import edits
-from tui.session.rebalance import format_share, is_whole_split, parse_share
+from tui.session.rebalance import is_whole_split, parse_share
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -41,7 +42,7 @@ class StepRow(Horizontal):
         for source in self.sources:
             value = self.step.split.share(source) if self.step else 0
             yield _field(
-                format_share(value) if value else "",
+                share_text(value) if value else "",
                 placeholder="0",
                 classes=f"step-share share-{source}",
                 restrict=r"[0-9.]*",
@@ -67,7 +68,7 @@ class StepRow(Horizontal):
                 shares[source] = value
         if not is_whole_split(shares):
             total = sum(shares.values())
-            raise ValueError(f"{start}: shares sum to {format_share(total)}, expected 100")
+            raise ValueError(f"{start}: shares sum to {share_text(total)}, expected 100")
         return ScheduleStep(start, Split(shares))
 
 

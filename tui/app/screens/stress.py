@@ -16,7 +16,6 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
-from tui.app.numbers import days, tidy, tonnes
 from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
@@ -24,6 +23,7 @@ from tui.domain.plan import BASE_CASE, StressCase
 from tui.planfile.check import period_problem
 from tui.planfile.schema import MAX_STRESS_CASES
 from tui.planfile.words import suggestion
+from tui.present.numbers import days, tidy, tonnes
 from tui.session import edits
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from textual.widgets.selection_list import Selection
 from textual.worker import get_current_worker
 
 from tui.domain.plan import Plan
-from tui.session.rebalance import format_share
+from tui.present.splits import share_text
 from tui.session.session import Session
 from tui.suggest import Limits
 
@@ -75,7 +75,7 @@ class SuggestScreen(ModalScreen[Plan | None]):
             with Grid(classes="form-grid form-box"):
                 yield Label("China target %", classes="form-label")
                 yield Input(
-                    "" if target is None else format_share(target),
+                    "" if target is None else share_text(target),
                     id="target",
                     placeholder="none: cost only",
                     compact=True,

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 from textual.widgets import Static
 
-from tui.app.numbers import days, percent, tonnes
 from tui.app.plain import shown
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
 from tui.engine.warnings import EngineWarning
-from tui.session.rebalance import format_split
+from tui.present.numbers import days, percent, tonnes
+from tui.present.splits import split_text
 
 
 class ElementInfo(Static):
@@ -60,7 +60,7 @@ def describe_element(
     split = plan.base_split(element.symbol)
     own = plan.elements.get(element.symbol)
     out.append("Split ", "dim")
-    out.append(format_split(split, sources), "" if split is not None else "bold #ff6b6b")
+    out.append(split_text(split, sources), "" if split is not None else "bold #ff6b6b")
     if split is not None and (own is None or own.split is None):
         out.append(" (default)", "dim")
     out.append("\n")
@@ -71,7 +71,7 @@ def describe_element(
             out.append(" · ".join(f"{s} {_range(*china_shares[s])}" for s in used) + "\n")
     for step in plan.schedule(element.symbol):
         out.append(f"from {step.start} ", "dim")
-        out.append(format_split(step.split, sources) + "\n")
+        out.append(split_text(step.split, sources) + "\n")
     stockpile = plan.stockpile_days(element.symbol)
     stock_t = figures.get("stockpile_t")
     out.append("Stock ", "dim")

@@ -25,9 +25,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.figures import ElementRow
-from tui.app.numbers import coverage, percent, tonnes
 from tui.domain.plan import Number
-from tui.session.rebalance import format_share
+from tui.present.numbers import coverage, percent, tonnes
+from tui.present.splits import share_text
+from tui.present.target import above_target
 
 GAP = Style.parse("bold #ff6b6b")
 OVER = Style.parse("bold #f0a030")
@@ -324,7 +325,7 @@ class ElementTable(ScrollView, can_focus=True):
 
 def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
     shares = tuple(_share(value, row.scheduled) for value in row.shares)
-    over = target is not None and (row.china_exposure or 0) > target + 1e-9
+    over = above_target(row.china_exposure, target)
     # red only for what is short after the stockpile; a gap the stock covers is amber
     gap = (GAP if row.shortfall_t > 0 else OVER) if row.gap_t > 0 else DIM
     stress = row.stress_shortfall_t
@@ -348,7 +349,7 @@ def _share(value: Number | None, scheduled: bool) -> Cell:
         return Cell("—" + mark, GAP)
     if value == 0:
         return Cell("·" + mark, DIM)
-    return Cell(format_share(value) + mark)
+    return Cell(share_text(value) + mark)
 
 
 __all__ = ["Cell", "ElementTable"]

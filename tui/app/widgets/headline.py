@@ -11,8 +11,8 @@ from rich.text import Text
 from textual.widgets import Static
 
 from tui.app.figures import Headline, StressLine
-from tui.app.numbers import coverage, days, percent, tonnes, usd
 from tui.app.plain import shown
+from tui.present.numbers import coverage, days, percent, tonnes, usd
 
 GOOD = "#98c379"
 BAD = "bold #ff6b6b"
@@ -129,7 +129,7 @@ def _cost(h: Headline, *, wide: bool) -> Text:
     out.append(usd(h.cost_usd), "bold")
     out.append(" · premium " if wide else " (")
     premium_share = h.premium_usd / h.all_china_cost_usd if h.all_china_cost_usd else None
-    out.append(usd(h.premium_usd, signed=True), WARN if h.premium_usd > 0 else GOOD)
+    out.append(usd(h.premium_usd, sign=True), WARN if h.premium_usd > 0 else GOOD)
     if premium_share is not None:
         out.append(f" {premium_share * 100:+.0f}%")
     out.append(" over all-China" if wide else " vs all-China)")

@@ -15,7 +15,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.figures import Exposure, Quarters
-from tui.app.numbers import tonnes
+from tui.present.numbers import tonnes
 
 STOCK = "#e5c07b"
 SHORT = "#ff6b6b"

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
 from tui.domain.text import visible
+from tui.present import numbers
 
 if TYPE_CHECKING:
     from tui.cli.diff import FigureChange, PlanDiff
@@ -82,16 +83,16 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
 def _value(figure: FigureChange, value: float | None, style: Style, sign: bool = False) -> str:
     dash = style.dash
     if figure.unit == "%":
-        return text.percent(value, dash, sign)
+        return numbers.percent(value, sign=sign, unit="", dash=dash)
     if figure.unit == "USD":
-        return text.usd_millions(value, dash, sign)
+        return numbers.usd(value, sign=sign, dash=dash)
     if figure.unit == "days":
-        return text.days(value, dash, sign)
-    return text.tonnes(value, dash, sign)
+        return numbers.days(value, sign=sign, unit="", dash=dash)
+    return numbers.tonnes(value, sign=sign, dash=dash)
 
 
 def _unit(figure: FigureChange) -> str:
-    return {"USD": "USD M"}.get(figure.unit, figure.unit)
+    return "" if figure.unit == "USD" else figure.unit
 
 
 def _verdict(figure: FigureChange) -> int:
@@ -185,7 +186,7 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
         Column("gap t B"),
         Column("shortfall t A"),
         Column("shortfall t B"),
-        Column("cost USD M change"),
+        Column("cost change"),
         Column("", "<"),
     ]
     rows, styles = [], []

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.formats import text
 from tui.cli.formats.text import Style
+from tui.present import numbers
 
 if TYPE_CHECKING:
     from tui.cli.evaluate import Evaluated
@@ -121,17 +121,16 @@ def render_suggestion(
     above = (after.cost_usd - optimum) / optimum * 100 if optimum else 0.0
     lines = [
         style.bold(f"Suggestion: {limits.describe()}"),
-        f"  China exposure  {text.percent(before.china_exposure)}% → "
-        f"{text.percent(after.china_exposure)}%{target}",
-        f"  Total cost      {text.usd_millions(_total(before))} → "
-        f"{text.usd_millions(_total(after))} USD M",
-        f"  Solver optimum  {text.usd_millions(optimum)} USD M of contracts; the written "
+        f"  China exposure  {numbers.percent(before.china_exposure)} → "
+        f"{numbers.percent(after.china_exposure)}{target}",
+        f"  Total cost      {numbers.usd(_total(before))} → {numbers.usd(_total(after))}",
+        f"  Solver optimum  {numbers.usd(optimum)} of contracts; the written "
         f"shares (tenths of a percent) cost {above:.3f}% more",
     ]
     if result.point_cost_usd and limits.target is not None:
         lines.append(
             "  One more point of exposure reduction costs about "
-            f"{text.usd_millions(result.point_cost_usd)} USD M (at the margin)"
+            f"{numbers.usd(result.point_cost_usd)} (at the margin)"
         )
     elif limits.target is not None:
         lines.append("  The target does not bind: the least-cost split is already under it")

@@ -1,8 +1,9 @@
 """An evaluation as text for a person: a headline per case, then an aligned element table.
 
-Units are in the headers (t, %, USD M), numbers have thousands separators, and every
-gap or shortfall is flagged with a marker (and colour on a terminal) so that the eye
-finds the problems first. ``--periods`` adds, per case, a quarter table per element.
+Numbers read as in the app (``tui.present.numbers``): units in the headers (t, %) or
+on the figure ($1.29B), thousands separators, and every gap or shortfall flagged with a
+marker (and colour on a terminal) so that the eye finds the problems first.
+``--periods`` adds, per case, a quarter table per element.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
 from tui.domain.text import visible
 from tui.engine.explain import exposure_reason
+from tui.present import numbers
+from tui.present.target import above_target, target_fraction
 
 if TYPE_CHECKING:
     from tui.domain.plan import Plan, StressCase
@@ -28,7 +31,7 @@ ELEMENT_COLUMNS = [
     Column("cover %"),
     Column("China %"),
     Column("bought %"),
-    Column("cost USD M"),
+    Column("cost"),
     Column("stock t"),
     Column("drawn t"),
     Column("shortfall t"),
@@ -51,13 +54,18 @@ def _target_note(exposure: float | None, plan: Plan, style: Style) -> str:
     target = plan.target_china_exposure
     if target is None or exposure is None:
         return ""
-    if exposure * 100 > target + 1e-9:
+    if above_target(exposure, target_fraction(target)):
         return style.red(f"{style.marker} above target {target:g} %")
     return style.green(f"{style.ok} within target {target:g} %")
 
 
+def _percent(fraction: float | None, dash: str) -> str:
+    """A share in a table whose header (or unit column) carries the ``%``."""
+    return numbers.percent(fraction, unit="", dash=dash)
+
+
 def _flag(value: float, style: Style) -> str:
-    return style.red(style.marker) if text.is_short(value) else ""
+    return style.red(style.marker) if numbers.is_short(value) else ""
 
 
 def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str]:
@@ -77,34 +85,49 @@ def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str
         bought_note = (
             f"{bought_note}; {reason}" if reason and bought_note else reason or bought_note
         )
-        premium = text.usd_millions(evaluation.premium_usd, dash, sign=True)
-        cost_note = f"premium over all-China {premium} USD M"
+        premium = numbers.usd(evaluation.premium_usd, sign=True, dash=dash)
+        cost_note = f"premium over all-China {premium}"
     else:
         base_total = evaluation.base.portfolio.total_cost_usd
-        change = text.usd_millions(p.total_cost_usd - base_total, dash, sign=True)
-        cost_note = f"{change} USD M against the base case"
+        change = numbers.usd(p.total_cost_usd - base_total, sign=True, dash=dash)
+        cost_note = f"{change} against the base case"
     worst = case.worst_days_short
     worst_note = f"({case.worst_element})" if case.worst_element else ""
     short = case.products_short
     lines: list[tuple[str, str, str, str]] = [
-        ("China exposure, planned", text.percent(p.china_exposure, dash), "%", exposure_note),
-        ("  as bought", text.percent(p.china_exposure_bought, dash), "%", bought_note),
-        ("  planned, by value", text.percent(p.china_exposure_value, dash), "%", ""),
-        ("Demand", text.tonnes(p.demand_t), "t", ""),
-        ("Supplied by contract", text.tonnes(p.supplied_t), "t", ""),
-        ("Gap", text.tonnes(p.gap_t), "t", _flag(p.gap_t, style)),
-        ("  bought spot", text.tonnes(p.spot_t), "t", _spot_note(p.spot_cost_usd, p.spot_t)),
-        ("  from stock", text.tonnes(p.stockpile_drawn_t), "t", ""),
-        ("  short", text.tonnes(p.shortfall_t), "t", _flag(p.shortfall_t, style)),
-        ("Coverage by contract", text.percent(p.coverage, dash), "%", ""),
-        ("Cost, contract and spot", text.usd_millions(p.cost_usd), "USD M", ""),
-        ("Stock cost", text.usd_millions(p.stock_cost_usd), "USD M", ""),
-        ("Total cost", text.usd_millions(p.total_cost_usd), "USD M", cost_note),
-        ("Worst days short", text.days(worst), "days", worst_note),
+        (
+            "China exposure, planned",
+            _percent(p.china_exposure, dash),
+            "%",
+            exposure_note,
+        ),
+        (
+            "  as bought",
+            _percent(p.china_exposure_bought, dash),
+            "%",
+            bought_note,
+        ),
+        (
+            "  planned, by value",
+            _percent(p.china_exposure_value, dash),
+            "%",
+            "",
+        ),
+        ("Demand", numbers.tonnes(p.demand_t), "t", ""),
+        ("Supplied by contract", numbers.tonnes(p.supplied_t), "t", ""),
+        ("Gap", numbers.tonnes(p.gap_t), "t", _flag(p.gap_t, style)),
+        ("  bought spot", numbers.tonnes(p.spot_t), "t", _spot_note(p.spot_cost_usd, p.spot_t)),
+        ("  from stock", numbers.tonnes(p.stockpile_drawn_t), "t", ""),
+        ("  short", numbers.tonnes(p.shortfall_t), "t", _flag(p.shortfall_t, style)),
+        ("Coverage by contract", _percent(p.coverage, dash), "%", ""),
+        ("Cost, contract and spot", numbers.usd(p.cost_usd), "", ""),
+        ("Stock cost", numbers.usd(p.stock_cost_usd), "", ""),
+        ("Total cost", numbers.usd(p.total_cost_usd), "", cost_note),
+        ("Worst days short", numbers.days(worst, unit=""), "days", worst_note),
     ]
     if p.value_short_usd is not None:
-        value = text.usd_millions(p.value_short_usd)
-        lines.append(("Value of units short", value, "USD M", _flag(p.value_short_usd, style)))
+        value = numbers.usd(p.value_short_usd)
+        lines.append(("Value of units short", value, "", _flag(p.value_short_usd, style)))
     products = _products_short(case, style) if case.products.height else None
     if products is not None:
         lines.append(("Products short", str(len(short)), "", products[0] if products else ""))
@@ -123,7 +146,7 @@ def headline(case: CaseResult, evaluation: Evaluation, style: Style) -> list[str
 def _spot_note(cost_usd: float, tonnes: float) -> str:
     if not tonnes:
         return ""
-    return f"costing {text.usd_millions(cost_usd)} USD M"
+    return f"costing {numbers.usd(cost_usd)}"
 
 
 def _products_short(case: CaseResult, style: Style) -> list[str]:
@@ -131,7 +154,7 @@ def _products_short(case: CaseResult, style: Style) -> list[str]:
     parts = []
     for row in case.products.sort("units_short", descending=True).iter_rows(named=True):
         if row["units_short"] > 0:
-            short, total = text.units(row["units_short"]), text.units(row["units"])
+            short, total = numbers.units(row["units_short"]), numbers.units(row["units"])
             parts.append(style.red(f"{row['product']} {short} of {total} units short"))
     return parts
 
@@ -142,31 +165,31 @@ def _element_row(
     dash = style.dash
     flag = ""
     row_style: Callable[[str], str] | None = None
-    if text.is_short(row["shortfall_t"]):
+    if numbers.is_short(row["shortfall_t"]):
         flag, row_style = f"{style.marker} short", style.red
-    elif text.is_short(row["gap_t"]):
+    elif numbers.is_short(row["gap_t"]):
         covered = [
             name
             for name, tonnes in (("spot", row["spot_t"]), ("stock", row["stockpile_drawn_t"]))
-            if text.is_short(tonnes)
+            if numbers.is_short(tonnes)
         ]
         flag, row_style = f"{style.marker} gap, from {' and '.join(covered)}", style.yellow
     elif not row["demand_t"]:
         row_style = style.dim
     cells = [
         row["element"],
-        text.tonnes(row["demand_t"]),
-        text.tonnes(row["supplied_t"]),
-        text.tonnes(row["gap_t"]),
-        text.tonnes(row["spot_t"]),
-        text.percent(row["coverage"], dash),
-        text.percent(row["china_exposure"], dash),
-        text.percent(row["china_exposure_bought"], dash),
-        text.usd_millions(row["cost_usd"]),
-        text.tonnes(row["stockpile_t"]),
-        text.tonnes(row["stockpile_drawn_t"]),
-        text.tonnes(row["shortfall_t"]),
-        text.days(row["days_short"]),
+        numbers.tonnes(row["demand_t"]),
+        numbers.tonnes(row["supplied_t"]),
+        numbers.tonnes(row["gap_t"]),
+        numbers.tonnes(row["spot_t"]),
+        _percent(row["coverage"], dash),
+        _percent(row["china_exposure"], dash),
+        _percent(row["china_exposure_bought"], dash),
+        numbers.usd(row["cost_usd"]),
+        numbers.tonnes(row["stockpile_t"]),
+        numbers.tonnes(row["stockpile_drawn_t"]),
+        numbers.tonnes(row["shortfall_t"]),
+        numbers.days(row["days_short"], unit=""),
         flag,
     ]
     return cells, row_style
@@ -205,20 +228,20 @@ def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> l
             continue
         rows, styles = [], []
         for row in frame.iter_rows(named=True):
-            short = text.is_short(row["shortfall_t"])
-            gap = text.is_short(row["gap_t"])
+            short = numbers.is_short(row["shortfall_t"])
+            gap = numbers.is_short(row["gap_t"])
             rows.append(
                 [
                     row["period"],
-                    text.tonnes(row["demand_t"]),
-                    *(text.tonnes(row[f"supplied_{source}"]) for source in sources),
-                    text.tonnes(row["gap_t"]),
-                    text.tonnes(row["spot_t"]),
-                    text.percent(row["china_exposure"], style.dash),
-                    text.percent(row["china_exposure_bought"], style.dash),
-                    text.tonnes(row["stockpile_drawn_t"]),
-                    text.tonnes(row["shortfall_t"]),
-                    text.days(row["days_short"]),
+                    numbers.tonnes(row["demand_t"]),
+                    *(numbers.tonnes(row[f"supplied_{source}"]) for source in sources),
+                    numbers.tonnes(row["gap_t"]),
+                    numbers.tonnes(row["spot_t"]),
+                    _percent(row["china_exposure"], style.dash),
+                    _percent(row["china_exposure_bought"], style.dash),
+                    numbers.tonnes(row["stockpile_drawn_t"]),
+                    numbers.tonnes(row["shortfall_t"]),
+                    numbers.days(row["days_short"], unit=""),
                     style.marker if short or gap else "",
                 ]
             )

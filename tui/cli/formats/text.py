@@ -1,4 +1,6 @@
-"""Plain-text building blocks for the person-facing outputs: numbers, colour, aligned tables.
+"""Plain-text building blocks for the person-facing outputs: colour, markers, aligned tables.
+
+Numbers are written by ``tui.present.numbers``, the same functions the app uses.
 
 Deliberately plain string formatting: ``rich`` would be the obvious tool, but it comes
 with Textual's import cost, and the headless commands must start fast.
@@ -10,9 +12,6 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
-
-# Below this many tonnes a gap or shortfall is rounding noise, not a problem to flag.
-TONNES_EPSILON = 1e-6
 
 
 @dataclass(frozen=True)
@@ -73,43 +72,7 @@ def style_for(stream: TextIO) -> Style:
     return Style(colour=colour, unicode=unicode, terminal=terminal)
 
 
-# --- numbers -----------------------------------------------------------------------
-
-
-def _fixed(value: float, decimals: int, sign: bool = False) -> str:
-    """Fixed decimals with separators. A change (``sign``) that rounds to zero keeps the
-    sign of its direction ("-0.0"); no change at all, or rounding noise, is plain "0.0"."""
-    rounded = round(value, decimals)
-    if abs(value) < 1e-9 or (rounded == 0 and not sign):
-        return f"{0.0:,.{decimals}f}"
-    if rounded == 0:
-        return ("-" if value < 0 else "+") + f"{0.0:,.{decimals}f}"
-    return f"{rounded:{'+' if sign else ''},.{decimals}f}"
-
-
-def tonnes(value: float | None, dash: str = "—", sign: bool = False) -> str:
-    return dash if value is None else _fixed(value, 1, sign)
-
-
-def percent(fraction: float | None, dash: str = "—", sign: bool = False) -> str:
-    """A fraction 0–1 shown as percent (the unit goes in the header or after it)."""
-    return dash if fraction is None else _fixed(fraction * 100, 1, sign)
-
-
-def usd_millions(usd: float | None, dash: str = "—", sign: bool = False) -> str:
-    return dash if usd is None else _fixed(usd / 1e6, 2, sign)
-
-
-def days(value: float | None, dash: str = "—", sign: bool = False) -> str:
-    return dash if value is None else _fixed(value, 1, sign)
-
-
-def units(value: float | None, dash: str = "—") -> str:
-    return dash if value is None else _fixed(value, 0)
-
-
-def is_short(value: float | None) -> bool:
-    return value is not None and value > TONNES_EPSILON
+# --- words -------------------------------------------------------------------------
 
 
 def plural(count: int, word: str) -> str:
