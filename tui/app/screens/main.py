@@ -265,7 +265,7 @@ class MainScreen(Screen[None]):
     def action_stress(self) -> None:
         from tui.app.screens.stress import StressScreen
 
-        self.app.push_screen(StressScreen(self))
+        self.app.push_screen(StressScreen(self.session, self.apply))
 
     def action_undo(self) -> None:
         change = self.session.undo()

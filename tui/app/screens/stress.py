@@ -1,7 +1,8 @@
 """Stress cases: the list with each case's result, and the form to add or edit one.
 
-Edits go through the main screen (so each is an undo step and the headline follows);
-the list repaints from the session after every change, showing what the case does.
+Edits go back through the ``apply`` the main screen hands over (so each is an undo
+step and the headline follows); the list repaints from the session after every change,
+showing what the case does. Neither screen holds the main screen.
 """
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ from tui.present.numbers import days, tidy, tonnes
 from tui.session import edits
 
 if TYPE_CHECKING:
-    from tui.app.screens.main import MainScreen
+    from collections.abc import Callable
+
+    from tui.domain.plan import Plan
+    from tui.session.session import Session
 
 
 def _field(*args: object, **kwargs: object) -> Input:
@@ -61,9 +65,10 @@ class StressScreen(ModalScreen[None]):
         Binding("d,delete", "delete", "Delete"),
     ]
 
-    def __init__(self, main: MainScreen) -> None:
+    def __init__(self, session: Session, apply: Callable[[Plan, str], None]) -> None:
         super().__init__(classes="dialog")
-        self.main = main
+        self.session = session
+        self.apply_edit = apply
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box stress-box"):
@@ -90,7 +95,7 @@ class StressScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        evaluation = self.main.session.evaluation
+        evaluation = self.session.evaluation
         base = evaluation.base
         table.add_row(
             Text("base (no disruption)", style="dim"),
@@ -100,7 +105,7 @@ class StressScreen(ModalScreen[None]):
             key="base",
         )  # fmt: skip
         for i, (case, result) in enumerate(
-            zip(self.main.session.plan.stress, evaluation.stress_cases, strict=False)
+            zip(self.session.plan.stress, evaluation.stress_cases, strict=False)
         ):
             short = tidy(result.portfolio.shortfall_t) or 0.0
             table.add_row(
@@ -126,14 +131,14 @@ class StressScreen(ModalScreen[None]):
     def action_add(self) -> None:
         def done(case: StressCase | None) -> None:
             if case is not None:
-                self.main.apply(
-                    edits.add_stress(self.main.session.plan, case), f"add stress “{case.name}”"
+                self.apply_edit(
+                    edits.add_stress(self.session.plan, case), f"add stress “{case.name}”"
                 )
                 self.refill()
                 table = self.query_one(DataTable)
                 table.move_cursor(row=table.row_count - 1)
 
-        self.app.push_screen(StressForm(self.main, None), done)
+        self.app.push_screen(StressForm(self.session, None), done)
 
     def action_edit(self) -> None:
         index = self._selected()
@@ -142,20 +147,18 @@ class StressScreen(ModalScreen[None]):
 
         def done(case: StressCase | None) -> None:
             if case is not None:
-                plan = edits.replace_stress(self.main.session.plan, index, case)
-                self.main.apply(plan, f"edit stress “{case.name}”")
+                plan = edits.replace_stress(self.session.plan, index, case)
+                self.apply_edit(plan, f"edit stress “{case.name}”")
                 self.refill()
 
-        self.app.push_screen(StressForm(self.main, index), done)
+        self.app.push_screen(StressForm(self.session, index), done)
 
     def action_delete(self) -> None:
         index = self._selected()
         if index is None:
             return
-        name = self.main.session.plan.stress[index].name
-        self.main.apply(
-            edits.remove_stress(self.main.session.plan, index), f"remove stress “{name}”"
-        )
+        name = self.session.plan.stress[index].name
+        self.apply_edit(edits.remove_stress(self.session.plan, index), f"remove stress “{name}”")
         self.refill()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -180,16 +183,16 @@ class StressForm(FormScreen[StressCase]):
         Binding("ctrl+s", "save", "Apply", priority=True),
     ]
 
-    def __init__(self, main: MainScreen, index: int | None) -> None:
+    def __init__(self, session: Session, index: int | None) -> None:
         super().__init__(classes="dialog")
-        self.main = main
+        self.session = session
         self.index = index
-        plan = main.session.plan
+        plan = session.plan
         self.case = plan.stress[index] if index is not None else None
 
     def compose(self) -> ComposeResult:
         case = self.case
-        sources = self.main.session.dataset.source_ids
+        sources = self.session.dataset.source_ids
         heading = "Edit stress case" if case else "New stress case"
         with Vertical(classes="dialog-box form-box"):
             yield Label(heading, classes="dialog-title")
@@ -232,7 +235,7 @@ class StressForm(FormScreen[StressCase]):
         self.query_one("#name", Input).focus()
 
     def _fill(self, case: StressCase) -> None:
-        known = set(self.main.session.dataset.element_ids)
+        known = set(self.session.dataset.element_ids)
         self.query_one("#name", Input).value = case.name
         self.query_one("#source", Select).value = case.source
         self.query_one("#start", Input).value = case.start
@@ -244,9 +247,9 @@ class StressForm(FormScreen[StressCase]):
     def read(self) -> StressCase:
         """The case typed in the form; ValueError listing every field that is wrong
         (one per line), so that a planner fixes them all in one go."""
-        dataset = self.main.session.dataset
+        dataset = self.session.dataset
         errors: list[str] = []
-        plan = self.main.session.plan
+        plan = self.session.plan
         if self.index is None and len(plan.stress) >= MAX_STRESS_CASES:
             errors.append(f"a plan may have at most {MAX_STRESS_CASES} stress cases")
         name = self.query_one("#name", Input).value.strip()
