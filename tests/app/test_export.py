@@ -8,6 +8,7 @@ import polars as pl
 from textual.pilot import Pilot
 
 from tests.app.conftest import make_app, ready, settle
+from tui.app.picks import OpenVersion
 from tui.app.screens.compare import CompareScreen
 from tui.app.widgets.element_table import ElementTable
 
@@ -44,7 +45,7 @@ async def test_export_key_in_compare_writes_every_plan_compared(workdir: Path) -
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
-        app.show_compare(["current", Path("plans/diversified.toml")])
+        app.show_compare((OpenVersion.CURRENT, Path("plans/diversified.toml")))
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         names = [c.plan.name for c in app.screen.columns]

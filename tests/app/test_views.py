@@ -6,6 +6,7 @@ from pathlib import Path
 
 from tests.app.conftest import make_app, ready, settle
 from tui.app.comparison import Column, compare_rows
+from tui.app.picks import OpenVersion
 from tui.app.screens.browser import PlanBrowser
 from tui.app.screens.compare import CompareScreen
 from tui.app.screens.help import HelpScreen
@@ -120,7 +121,7 @@ async def test_compare_shows_two_plans_at_80_columns_and_more_when_wider(workdir
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await ready(pilot)
-        app.show_compare(["current", paths[0]])
+        app.show_compare((OpenVersion.CURRENT, paths[0]))
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
@@ -135,7 +136,7 @@ async def test_compare_shows_two_plans_at_80_columns_and_more_when_wider(workdir
     wide = make_app()
     async with wide.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
-        wide.show_compare(["current", *paths])
+        wide.show_compare((OpenVersion.CURRENT, *paths))
         await settle(pilot)
         assert visible_plan_columns(wide.screen) == 5
 
@@ -341,7 +342,7 @@ async def test_compare_names_each_plans_worst_case(workdir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
-        app.show_compare(["current", str(Path("plans/diversified.toml"))])
+        app.show_compare((OpenVersion.CURRENT, Path("plans/diversified.toml")))
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, CompareScreen)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Sequence
 from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
@@ -21,6 +22,7 @@ from textual.notifications import SeverityLevel
 
 from tui.app.comments import file_has_comments
 from tui.app.loading import load_session
+from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import shown
 from tui.app.screens.dialogs import (
     ChoiceDialog,
@@ -351,14 +353,14 @@ class ReplanApp(App[int]):
         if choice is not None:
             self.browser_choice(choice)
 
-    def browser_choice(self, choice: tuple[str, object]) -> None:
-        kind, value = choice
-        if kind == "open" and isinstance(value, Path):
-            self.open_path(value)
-        elif kind == "new":
-            self.install(Session.new(self.data_dir))
-        elif kind == "compare" and isinstance(value, list):
-            self.show_compare(value)
+    def browser_choice(self, choice: BrowserChoice) -> None:
+        match choice:
+            case OpenFile(path):
+                self.open_path(path)
+            case NewPlan():
+                self.install(Session.new(self.data_dir))
+            case Compare(picks):
+                self.show_compare(picks)
 
     def action_new(self) -> None:
         self.run_worker(self._new_flow(), exclusive=True, group="files")
@@ -397,7 +399,7 @@ class ReplanApp(App[int]):
     def action_compare(self) -> None:
         from tui.app.screens.browser import PlanBrowser
 
-        def done(choice: tuple[str, object] | None) -> None:
+        def done(choice: BrowserChoice | None) -> None:
             if choice is not None:
                 self.browser_choice(choice)
 
@@ -409,17 +411,17 @@ class ReplanApp(App[int]):
         if session is None or session.saved_plan is None:
             self.notify("This plan has no saved version yet", severity="warning")
             return
-        self.show_compare(["saved", "current"])
+        self.show_compare((OpenVersion.SAVED, OpenVersion.CURRENT))
 
     def action_compare_committed(self) -> None:
         """The open plan against its last committed version in git."""
-        self.show_compare(["committed", "current"])
+        self.show_compare((OpenVersion.COMMITTED, OpenVersion.CURRENT))
 
-    def show_compare(self, items: list[object]) -> None:
+    def show_compare(self, picks: Sequence[Pick]) -> None:
         from tui.app.screens.compare import CompareScreen, compare_items
 
         try:
-            columns = compare_items(self, items)
+            columns = compare_items(self.session, self.data_dir, picks)
         except ReplanError as error:
             self.push_screen(ErrorDialog("Could not compare", error.problems))
             return

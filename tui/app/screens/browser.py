@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
+from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
@@ -28,10 +29,10 @@ from tui.present.target import above_target, target_fraction
 from tui.session.session import display_path
 
 BAD = "#ff6b6b"
-CURRENT, SAVED = "current", "saved"
+CURRENT, SAVED = OpenVersion.CURRENT.value, OpenVersion.SAVED.value  # row keys
 
 
-class PlanBrowser(Screen[tuple[str, object] | None]):
+class PlanBrowser(Screen[BrowserChoice | None]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Back", id="browser.back"),
         Binding("space", "mark", "Mark", id="browser.mark"),
@@ -216,9 +217,12 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
         if len(self.marked) < 2:
             self.notify("Mark two or more plans with space", severity="warning", timeout=3)
             return
-        items: list[object] = [self.summaries.get(k, Path(k)) if k not in (CURRENT, SAVED) else k
-                               for k in self.marked]  # fmt: skip
-        self.dismiss(("compare", items))
+        self.dismiss(Compare(tuple(self._pick(key) for key in self.marked)))
+
+    def _pick(self, key: str) -> Pick:
+        if key in (CURRENT, SAVED):
+            return OpenVersion(key)
+        return self.summaries.get(key, Path(key))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -228,7 +232,7 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
                 self.action_mark()
             self.action_compare()
         elif key not in (CURRENT, SAVED):
-            self.dismiss(("open", Path(key)))
+            self.dismiss(OpenFile(Path(key)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -239,12 +243,12 @@ class PlanBrowser(Screen[tuple[str, object] | None]):
             self.rescan()
             self.query_one("#plans", DataTable).focus()
         elif path.is_file() and not self.compare_mode:
-            self.dismiss(("open", path))
+            self.dismiss(OpenFile(path))
         else:
             self.notify(f"No such plan or folder: {shown(event.value)}", severity="error")
 
     def action_new(self) -> None:
-        self.dismiss(("new", None))
+        self.dismiss(NewPlan())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "new":

@@ -6,8 +6,8 @@ plans agree, which on a large plan is usually what the planner wants to see.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.markup import escape
 from rich.text import Text
@@ -19,40 +19,29 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, compare_rows
+from tui.app.picks import OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.domain.errors import Problem, ReplanError
-from tui.session.session import display_path
+from tui.session.session import Session, display_path
 
 CHANGED = "bold #f0a030"
 SAME = "#8b949e"
 
 
-def compare_items(app: Any, items: list[object]) -> list[Column]:
-    """Turn browser picks (``"current"``, ``"saved"``, summaries, paths) into columns."""
-    session = app.session
+def compare_items(
+    session: Session | None, data_dir: Path | None, picks: Sequence[Pick]
+) -> list[Column]:
+    """The compare view's columns, one per pick, in order; a version of the open plan
+    is skipped when there is no open plan (or no saved version). A file that does not
+    open raises ReplanError naming it."""
     columns = []
-    for item in items:
-        if item == "committed" and session is not None:
-            from tui.app.committed import committed_column
-
-            columns.append(committed_column(session))
+    for pick in picks:
+        if isinstance(pick, OpenVersion):
+            column = _open_version(session, pick)
+            if column is not None:
+                columns.append(column)
             continue
-        if item in ("current", "saved"):
-            if session is None:
-                continue
-            plan = session.plan if item == "current" else session.saved_plan
-            if plan is None:
-                continue
-            evaluation = session.evaluation if item == "current" else session.engine.evaluate(plan)
-            label = "open plan (edited)" if item == "current" else "as saved"
-            if item == "current" and not session.dirty:
-                label = "open plan"
-            dataset = session.dataset
-            columns.append(Column(label, plan, evaluation, dataset.element_ids, dataset.source_ids))
-            continue
-        summary = (
-            item if isinstance(item, PlanSummary) else summarize(Path(str(item)), app.data_dir)
-        )
+        summary = pick if isinstance(pick, PlanSummary) else summarize(pick, data_dir)
         if summary.session is None or summary.evaluation is None:
             raise ReplanError(
                 Problem(display_path(summary.path), "", summary.error or "cannot open")
@@ -68,6 +57,25 @@ def compare_items(app: Any, items: list[object]) -> list[Column]:
             )
         )
     return columns
+
+
+def _open_version(session: Session | None, version: OpenVersion) -> Column | None:
+    if session is None:
+        return None
+    if version is OpenVersion.COMMITTED:
+        from tui.app.committed import committed_column
+
+        return committed_column(session)
+    if version is OpenVersion.CURRENT:
+        plan, evaluation = session.plan, session.evaluation
+        label = "open plan (edited)" if session.dirty else "open plan"
+    else:
+        if session.saved_plan is None:
+            return None
+        plan, evaluation = session.saved_plan, session.engine.evaluate(session.saved_plan)
+        label = "as saved"
+    dataset = session.dataset
+    return Column(label, plan, evaluation, dataset.element_ids, dataset.source_ids)
 
 
 LABEL_MAX = 24  # "Worst stress shortfall t"
