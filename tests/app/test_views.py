@@ -35,6 +35,13 @@ def test_compare_rows_flag_differences(workdir: Path) -> None:
     assert rows["Dy"].differs == (False, True)
     assert rows["La"].differs == (False, False)
     assert rows["Stress cases"].cells == ("1", "0") and rows["Stress cases"].differs[1]
+    # figures are judged as replan diff judges them: less China exposure is better
+    a, b = (c.evaluation.base.portfolio for c in columns)
+    exposure = rows["China exposure"]
+    assert exposure.cells == (percent(a.china_exposure), percent(b.china_exposure))
+    assert exposure.verdicts == (0, 1 if b.china_exposure < a.china_exposure else -1)
+    assert rows["Total cost"].verdicts == (0, 0)  # cost has no good direction by itself
+    assert rows["Dy"].verdicts == ()  # a split is neither better nor worse
     assert compact_split(Split.of(lynas=100), ("china", "lynas")) == "0/100"
 
 
@@ -132,7 +139,7 @@ async def test_compare_shows_two_plans_at_80_columns_and_more_when_wider(workdir
         detail = str(screen.query_one("#compare-detail").render())
         assert "China exposure" in detail and "long-0.toml" in detail
         await pilot.press("down")
-        assert "Target" in str(screen.query_one("#compare-detail").render())
+        assert "as bought" in str(screen.query_one("#compare-detail").render())
     wide = make_app()
     async with wide.run_test(size=(140, 40)) as pilot:
         await ready(pilot)

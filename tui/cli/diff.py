@@ -11,120 +11,17 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.evaluate import Evaluated, evaluate_file, warning_lines
 from tui.domain.errors import ReplanError
+from tui.present.comparison import CASE_FIGURES, ELEMENT_FIGURES, FigureChange
 
 if TYPE_CHECKING:
     from tui.engine.results import CaseResult, Evaluation
     from tui.planfile import PlanChange
-
-LOWER_IS_BETTER, NEUTRAL, HIGHER_IS_BETTER = -1, 0, 1
-
-
-@dataclass(frozen=True)
-class Figure:
-    """How to read one figure off a case: its JSON key, label, unit and good direction."""
-
-    key: str
-    label: str
-    unit: str  # "%" (a fraction shown as percent), "t", "USD", "days"
-    better: int
-    read: Callable[[CaseResult, Evaluation], float | None]
-    base_only: bool = False
-
-
-def _portfolio(key: str) -> Callable[[CaseResult, Evaluation], float | None]:
-    return lambda case, _evaluation: getattr(case.portfolio, key)
-
-
-CASE_FIGURES = (
-    Figure("china_exposure", "China exposure", "%", LOWER_IS_BETTER, _portfolio("china_exposure")),
-    Figure(
-        "china_exposure_bought",
-        "China exposure as bought",
-        "%",
-        LOWER_IS_BETTER,
-        _portfolio("china_exposure_bought"),
-    ),
-    Figure(
-        "china_exposure_value",
-        "China exposure by value",
-        "%",
-        LOWER_IS_BETTER,
-        _portfolio("china_exposure_value"),
-    ),
-    Figure("demand_t", "Demand", "t", NEUTRAL, _portfolio("demand_t")),
-    Figure("supplied_t", "Supplied", "t", HIGHER_IS_BETTER, _portfolio("supplied_t")),
-    Figure("gap_t", "Gap", "t", LOWER_IS_BETTER, _portfolio("gap_t")),
-    Figure("coverage", "Coverage", "%", HIGHER_IS_BETTER, _portfolio("coverage")),
-    Figure("spot_t", "Bought spot", "t", NEUTRAL, _portfolio("spot_t")),
-    Figure("spot_cost_usd", "Spot cost", "USD", LOWER_IS_BETTER, _portfolio("spot_cost_usd")),
-    Figure("cost_usd", "Cost, contract and spot", "USD", NEUTRAL, _portfolio("cost_usd")),
-    Figure("stock_cost_usd", "Stock cost", "USD", NEUTRAL, _portfolio("stock_cost_usd")),
-    Figure("total_cost_usd", "Total cost", "USD", NEUTRAL, _portfolio("total_cost_usd")),
-    Figure(
-        "premium_usd",
-        "Premium over all-China",
-        "USD",
-        NEUTRAL,
-        lambda _case, evaluation: evaluation.premium_usd,
-        base_only=True,
-    ),
-    Figure("stockpile_drawn_t", "Stockpile drawn", "t", NEUTRAL, _portfolio("stockpile_drawn_t")),
-    Figure("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER, _portfolio("shortfall_t")),
-    Figure(
-        "value_short_usd",
-        "Value of units short",
-        "USD",
-        LOWER_IS_BETTER,
-        _portfolio("value_short_usd"),
-    ),
-    Figure(
-        "worst_days_short",
-        "Worst days short",
-        "days",
-        LOWER_IS_BETTER,
-        lambda case, _evaluation: case.worst_days_short,
-    ),
-)
-
-ELEMENT_FIGURES = (
-    ("china_exposure", "China exposure", "%", LOWER_IS_BETTER),
-    ("china_exposure_bought", "China exposure as bought", "%", LOWER_IS_BETTER),
-    ("supplied_t", "Supplied", "t", HIGHER_IS_BETTER),
-    ("gap_t", "Gap", "t", LOWER_IS_BETTER),
-    ("spot_t", "Bought spot", "t", NEUTRAL),
-    ("shortfall_t", "Shortfall", "t", LOWER_IS_BETTER),
-    ("days_short", "Days short", "days", LOWER_IS_BETTER),
-    ("cost_usd", "Cost", "USD", NEUTRAL),
-    ("total_cost_usd", "Total cost", "USD", NEUTRAL),
-)
-
-
-@dataclass(frozen=True)
-class FigureChange:
-    key: str
-    label: str
-    unit: str
-    better: int
-    a: float | None
-    b: float | None
-
-    @property
-    def change(self) -> float | None:
-        return None if self.a is None or self.b is None else self.b - self.a
-
-    @property
-    def moved(self) -> bool:
-        if (self.a is None) != (self.b is None):
-            return True
-        change = self.change
-        return change is not None and abs(change) > 1e-9 * max(1.0, abs(self.a or 0.0))
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,15 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
-from tui.app.comparison import Column, compare_rows
+from tui.app.comparison import Column, Row, compare_rows
 from tui.app.picks import OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.domain.errors import Problem, ReplanError
 from tui.session.session import Session, display_path
 
 CHANGED = "bold #f0a030"
+BETTER = "bold #98c379"
+WORSE = "bold #ff6b6b"
 SAME = "#8b949e"
 
 
@@ -78,7 +80,7 @@ def _open_version(session: Session | None, version: OpenVersion) -> Column | Non
     return Column(label, plan, evaluation, dataset.element_ids, dataset.source_ids)
 
 
-LABEL_MAX = 24  # "Worst stress shortfall t"
+LABEL_MAX = 24  # "China exposure as bought"
 PLAN_MIN, PLAN_MAX = 18, 40
 PADDING = 2  # a DataTable cell's padding, left and right
 SCROLLBAR = 2
@@ -129,7 +131,8 @@ class CompareScreen(Screen[None]):
         changed = sum(1 for r in self.rows if r.section == "element" and any(r.differs))
         self.query_one("#compare-legend", Static).update(
             f"Splits read [b]{sources}[/] (→ a schedule step, · stock days). "
-            f"[{CHANGED}]Highlighted[/]: differs from the first plan. "
+            f"Against the first plan: [{BETTER}]better[/], [{WORSE}]worse[/], "
+            f"[{CHANGED}]different[/]. "
             f"{changed} element{'s differ' if changed != 1 else ' differs'}."
         )
         table = self.query_one(DataTable)
@@ -172,12 +175,20 @@ class CompareScreen(Screen[None]):
                     Text(title, style="bold underline"), *[""] * len(self.columns), key=section
                 )
             cells = [
-                plain(fit(shown(cell), self.width), CHANGED if differs else "" if i == 0 else SAME)
-                for i, (cell, differs) in enumerate(zip(row.cells, row.differs, strict=True))
+                plain(fit(shown(cell), self.width), self._cell_style(row, i))
+                for i, cell in enumerate(row.cells)
             ]
             label = plain(fit(shown(row.label), self.label_width), "bold")
             table.add_row(label, *cells, key=str(index))
         self._describe()
+
+    @staticmethod
+    def _cell_style(row: Row, i: int) -> str:
+        """Better than the first plan in green, worse in red, otherwise changed or same."""
+        verdict = row.verdicts[i] if row.verdicts else 0
+        if verdict:
+            return BETTER if verdict > 0 else WORSE
+        return CHANGED if row.differs[i] else "" if i == 0 else SAME
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

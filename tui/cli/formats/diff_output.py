@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING, Any
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
 from tui.domain.text import visible
-from tui.present import numbers
+from tui.present.comparison import figure_text, unit_header
 
 if TYPE_CHECKING:
-    from tui.cli.diff import FigureChange, PlanDiff
+    from tui.cli.diff import PlanDiff
     from tui.cli.evaluate import Evaluated
     from tui.planfile.diff import PlanChange
+    from tui.present.comparison import FigureChange
 
 
 # --- JSON ---------------------------------------------------------------------------
@@ -81,26 +82,7 @@ def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
 
 
 def _value(figure: FigureChange, value: float | None, style: Style, sign: bool = False) -> str:
-    dash = style.dash
-    if figure.unit == "%":
-        return numbers.percent(value, sign=sign, unit="", dash=dash)
-    if figure.unit == "USD":
-        return numbers.usd(value, sign=sign, dash=dash)
-    if figure.unit == "days":
-        return numbers.days(value, sign=sign, unit="", dash=dash)
-    return numbers.tonnes(value, sign=sign, dash=dash)
-
-
-def _unit(figure: FigureChange) -> str:
-    return "" if figure.unit == "USD" else figure.unit
-
-
-def _verdict(figure: FigureChange) -> int:
-    """+1 better, -1 worse, 0 neutral or unchanged."""
-    change = figure.change
-    if change is None or not figure.moved or figure.better == 0:
-        return 0
-    return 1 if change * figure.better > 0 else -1
+    return figure_text(figure.unit, value, sign=sign, dash=style.dash)
 
 
 def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
@@ -151,12 +133,12 @@ def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
     for case in diff.cases:
         starts.append(len(rows))
         for figure in case.figures:
-            verdict = _verdict(figure)
+            verdict = figure.verdict
             marker = style.marker if verdict < 0 else ""
             rows.append(
                 [
                     figure.label,
-                    _unit(figure),
+                    unit_header(figure.unit),
                     _value(figure, figure.a, style),
                     _value(figure, figure.b, style),
                     _value(figure, figure.change, style, sign=True),
@@ -194,7 +176,7 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
         by_key = {f.key: f for f in element.figures}
         exposure, gap = by_key["china_exposure"], by_key["gap_t"]
         shortfall, cost = by_key["shortfall_t"], by_key["cost_usd"]
-        verdicts = [_verdict(f) for f in element.figures]
+        verdicts = [f.verdict for f in element.figures]
         verdict = -1 if -1 in verdicts else 1 if 1 in verdicts else 0
         rows.append(
             [
