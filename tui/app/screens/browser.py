@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
+from tui.app.palette import palette
 from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.domain.plan import Plan
@@ -28,7 +29,6 @@ from tui.present.numbers import percent, tidy, tonnes, usd
 from tui.present.target import above_target, target_fraction
 from tui.session.session import display_path
 
-BAD = "#ff6b6b"
 CURRENT, SAVED = OpenVersion.CURRENT.value, OpenVersion.SAVED.value  # row keys
 
 
@@ -108,14 +108,15 @@ class PlanBrowser(Screen[BrowserChoice | None]):
 
     def _figures(self, key: str, evaluation: Evaluation, plan: Plan) -> None:
         """China, gap and cost of a plan that is not read from a file (the open one)."""
+        bad = palette(self.app).bad
         table = self.query_one("#plans", DataTable)
         portfolio = evaluation.base.portfolio
         exposure = portfolio.china_exposure
         over = above_target(exposure, target_fraction(plan.target_china_exposure))
         gap = tidy(portfolio.gap_t) or 0.0
-        china = Text(percent(exposure), BAD if over else "", justify="right")
+        china = Text(percent(exposure), bad if over else "", justify="right")
         table.update_cell(key, "china", china)
-        table.update_cell(key, "gap", Text(tonnes(gap), BAD if gap > 0 else "", justify="right"))
+        table.update_cell(key, "gap", Text(tonnes(gap), bad if gap > 0 else "", justify="right"))
         table.update_cell(
             key, "cost", Text(usd(portfolio.cost_usd), justify="right"), update_width=True
         )
@@ -138,6 +139,7 @@ class PlanBrowser(Screen[BrowserChoice | None]):
             self.app.call_from_thread(self._show, summary)
 
     def _show(self, summary: PlanSummary) -> None:
+        bad = palette(self.app).bad
         key = str(summary.path)
         self.summaries[key] = summary
         table = self.query_one("#plans", DataTable)
@@ -145,7 +147,7 @@ class PlanBrowser(Screen[BrowserChoice | None]):
             return
         if summary.error is not None:
             short = summary.error if len(summary.error) <= 48 else summary.error[:47] + "…"
-            table.update_cell(key, "name", plain(f"⚠ {short}", BAD), update_width=True)
+            table.update_cell(key, "name", plain(f"⚠ {short}", bad), update_width=True)
             for column in ("china", "gap", "cost"):
                 table.update_cell(key, column, Text("—", style="dim", justify="right"))
             self._describe()
@@ -157,12 +159,16 @@ class PlanBrowser(Screen[BrowserChoice | None]):
         table.update_cell(
             key,
             "china",
-            Text(percent(summary.china_exposure), style=BAD if over else "", justify="right"),
+            Text(
+                percent(summary.china_exposure),
+                style=bad if over else "",
+                justify="right",
+            ),
         )
         table.update_cell(
             key,
             "gap",
-            Text(tonnes(gap), style=BAD if gap > 0 else "", justify="right"),
+            Text(tonnes(gap), style=bad if gap > 0 else "", justify="right"),
             update_width=True,
         )
         table.update_cell(
@@ -172,13 +178,14 @@ class PlanBrowser(Screen[BrowserChoice | None]):
 
     def _describe(self) -> None:
         """Under the table: the highlighted plan's description, or its whole error."""
+        bad = palette(self.app).bad
         key = self._highlighted()
         detail = self.query_one("#browser-detail", Static)
         summary = self.summaries.get(key or "")
         if summary is None:
             detail.update("")
         elif summary.error is not None:
-            detail.update(plain(f"{summary.path}: {summary.error}", BAD))
+            detail.update(plain(f"{summary.path}: {summary.error}", bad))
         elif summary.session is not None:
             detail.update(plain(summary.session.plan.description or "", "italic"))
 

@@ -19,15 +19,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, Row, compare_rows
+from tui.app.palette import palette
 from tui.app.picks import OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.domain.errors import Problem, ReplanError
 from tui.session.session import Session, display_path
-
-CHANGED = "bold #f0a030"
-BETTER = "bold #98c379"
-WORSE = "bold #ff6b6b"
-SAME = "#8b949e"
 
 
 def compare_items(
@@ -131,8 +127,8 @@ class CompareScreen(Screen[None]):
         changed = sum(1 for r in self.rows if r.section == "element" and any(r.differs))
         self.query_one("#compare-legend", Static).update(
             f"Splits read [b]{sources}[/] (→ a schedule step, · stock days). "
-            f"Against the first plan: [{BETTER}]better[/], [{WORSE}]worse[/], "
-            f"[{CHANGED}]different[/]. "
+            "Against the first plan: [b $success]better[/], [b $error]worse[/], "
+            "[b $warning]different[/]. "
             f"{changed} element{'s differ' if changed != 1 else ' differs'}."
         )
         table = self.query_one(DataTable)
@@ -182,13 +178,13 @@ class CompareScreen(Screen[None]):
             table.add_row(label, *cells, key=str(index))
         self._describe()
 
-    @staticmethod
-    def _cell_style(row: Row, i: int) -> str:
+    def _cell_style(self, row: Row, i: int) -> str:
         """Better than the first plan in green, worse in red, otherwise changed or same."""
+        colours = palette(self.app)
         verdict = row.verdicts[i] if row.verdicts else 0
         if verdict:
-            return BETTER if verdict > 0 else WORSE
-        return CHANGED if row.differs[i] else "" if i == 0 else SAME
+            return f"bold {colours.good}" if verdict > 0 else colours.bad
+        return colours.warn if row.differs[i] else "" if i == 0 else colours.muted
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
+from tui.app.palette import palette
 from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.dataset import Dataset
@@ -107,14 +108,14 @@ class ElementForm(FormScreen[Plan]):
         try:
             shares = self._typed()
         except ValueError as error:
-            total.update(plain(error, "b red"))
+            total.update(plain(error, palette(self.app).bad))
             return
         value = split_total(shares)
         if is_whole_split(shares):
-            total.update(f"Total [b green]{share_text(value)}[/] ✓")
+            total.update(f"Total [b $success]{share_text(value)}[/] ✓")
         else:
             total.update(
-                f"Total [b red]{share_text(value)}[/] — must be 100: "
+                f"Total [b $error]{share_text(value)}[/] — must be 100: "
                 "[b]Balance[/] (ctrl+b) settles it on the largest other"
             )
 
@@ -153,7 +154,7 @@ class ElementForm(FormScreen[Plan]):
         try:
             days = _number(days_text) if days_text else None
         except ValueError:
-            self.query_one("#total", Static).update("[b red]stock days: not a number[/]")
+            self.query_one("#total", Static).update("[b $error]stock days: not a number[/]")
             return
         note = self.query_one("#note", Input).value
         split: Split | None = Split({s: v for s, v in shares.items() if v})

@@ -10,6 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.palette import palette
+
 GUIDE = """\
 [b]replan[/b] shows, for every rare-earth element, how its demand is split between \
 sources and what that does to China exposure, coverage gaps, cost and resilience.
@@ -24,7 +26,7 @@ marks what is really short (after the stockpile is drawn), orange a gap the stoc
 covers and exposure above target; › marks a split that changes later on its \
 schedule. Demand t, Gap t and cost are totals over the plan's whole horizon. Below \
 the table, the selected element's quarters: supply by source stacked up to demand, \
-[#e5c07b]stock drawn[/] and [#ff6b6b]shortfall[/] on top, ▲ under the quarters that are short, \
+[$warning]stock drawn[/] and [$error]shortfall[/] on top, ▲ under the quarters that are short, \
 △ under those the stock covers. [b]v[/b] shows the next stress case in the chart; \
 [b]o[/b] charts the whole portfolio's China exposure per quarter instead: bars as \
 planned, ● as actually delivered (they part when a source runs short), against the \
@@ -52,9 +54,9 @@ ctrl+p opens the command palette: every action, and "element: jump to …".
 """
 
 
-def key_table(sections: list[tuple[str, list[Binding]]]) -> Table:
+def key_table(sections: list[tuple[str, list[Binding]]], key_style: str) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold #5e9bd6", no_wrap=True)
+    table.add_column(style=key_style, no_wrap=True)
     table.add_column()
     for title, bindings in sections:
         table.add_row(Text(title, style="bold underline"), "")
@@ -84,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static("replan — help  (esc closes)", classes="dialog-title")
             yield Static(GUIDE, classes="help-guide")
-            yield Static(key_table(sections), classes="help-keys")
+            yield Static(key_table(sections, palette(self.app).key), classes="help-keys")
 
     def action_close(self) -> None:
         self.dismiss(None)

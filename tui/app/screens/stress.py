@@ -17,6 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from tui.app.palette import palette
 from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
 from tui.domain.period import is_period
@@ -92,6 +93,7 @@ class StressScreen(ModalScreen[None]):
         table.focus()
 
     def refill(self) -> None:
+        colours = palette(self.app)
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
@@ -110,7 +112,9 @@ class StressScreen(ModalScreen[None]):
             short = tidy(result.portfolio.shortfall_t) or 0.0
             table.add_row(
                 plain(case.name, no_wrap=True, overflow="ellipsis"),
-                Text(tonnes(short), style="bold red" if short > 0 else "green", justify="right"),
+                Text(
+                    tonnes(short), style=colours.bad if short > 0 else colours.good, justify="right"
+                ),
                 Text(days(result.worst_days_short), justify="right"),
                 plain(case.source),
                 plain(case.start),
