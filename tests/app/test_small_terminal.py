@@ -25,3 +25,12 @@ async def test_every_element_row_fits_at_80x24(workdir: Path) -> None:
         assert isinstance(app.screen, StressScreen)
         header = next(line for line in screen_text(app).splitlines() if "Case" in line)
         assert "Sev%" in header and "Elements" in header
+
+
+async def test_the_footer_keeps_help_and_quit_at_80_columns(workdir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        assert "Help" in footer and "Quit" in footer and "Share" in footer

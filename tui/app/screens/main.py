@@ -36,6 +36,8 @@ from tui.session import edits
 from tui.session.rebalance import move_share
 from tui.session.session import Session
 
+COMPACT_FOOTER = 100
+"""Below this width the footer packs tighter so that every key still shows."""
 WIDE = 130  # columns from which the headline becomes a side panel
 SHORT = 30  # rows below which the narrow layout packs tighter
 _SHARE = Binding.Group("Share", compact=True)
@@ -186,6 +188,11 @@ class MainScreen(Screen[None]):
         short = not wide and event.size.height < SHORT
         self.set_class(wide, "wide")
         self.set_class(short, "short")
+        # below 100 columns the footer packs tighter and the palette's own key (ctrl+p,
+        # named in the help) gives its room, so that ? Help and q Quit still show
+        footer = self.query_one(Footer)
+        footer.compact = event.size.width < COMPACT_FOOTER
+        footer.show_command_palette = not footer.compact
         self.query_one(HeadlinePanel).set_wide(wide)
         self.query_one(HeadlinePanel).set_stress_lines(1 if short else 2)
 
