@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from tui.domain.dataset import Dataset
 from tui.domain.plan import Number, Plan
 from tui.engine import Evaluation
+from tui.engine.explain import exposure_reason
 from tui.present.numbers import tidy
 from tui.present.target import above_target, target_fraction
 
@@ -58,6 +59,15 @@ class Headline:
     stress: tuple[StressLine, ...]
     horizon: str = ""
     """``2026Q1–2028Q4``: the figures are totals over it."""
+    china_exposure_bought: float | None = None
+    """What the contracts deliver plus what is bought spot, weighted by China share."""
+    exposure_reason: str | None = None
+    """Why as bought differs from planned by more than a point (None when it does not)."""
+    spot_t: float = 0.0
+    stock_drawn_t: float = 0.0
+    total_cost_usd: float = 0.0
+    """Contracts, spot and the cost of holding stock: what the premium compares."""
+    stock_cost_usd: float = 0.0
 
     @property
     def above_target(self) -> bool:
@@ -139,6 +149,12 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
         products_short=tuple(evaluation.base.products_short),
         stress=tuple(lines),
         horizon=f"{evaluation.start}–{evaluation.end}",
+        china_exposure_bought=portfolio.china_exposure_bought,
+        exposure_reason=exposure_reason(evaluation),
+        spot_t=tidy(portfolio.spot_t) or 0.0,
+        stock_drawn_t=tidy(portfolio.stockpile_drawn_t) or 0.0,
+        total_cost_usd=portfolio.total_cost_usd,
+        stock_cost_usd=portfolio.stock_cost_usd,
     )
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from tui.app.figures import Headline, StressLine
 from tui.app.plain import shown
 from tui.present.numbers import coverage, days, percent, tonnes, usd
+from tui.present.target import above_target
 
 GOOD = "#98c379"
 BAD = "bold #ff6b6b"
@@ -78,6 +79,9 @@ def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Te
         out.append("  ·  ")
         out.append("short: ", BAD)
         out.append(shown(", ".join(h.products_short)))
+    if h.exposure_reason:  # its own line under the figures: why as bought differs
+        out.append("\n")
+        out.append(shown(h.exposure_reason))
     cases = h.stress[:max_stress_lines]
     for index, line in enumerate(cases):
         out.append("\n")
@@ -93,7 +97,7 @@ def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Te
 
 def _wide(h: Headline) -> Text:
     out = Text()
-    out.append_text(_exposure(h))
+    out.append_text(_exposure(h, wide=True))
     out.append("\n")
     out.append_text(_gap(h, short=False))
     out.append("\n")
@@ -114,37 +118,66 @@ def _wide(h: Headline) -> Text:
 
 
 def _gap(h: Headline, *, short: bool) -> Text:
+    """The gap the contracts leave, then how it is filled: spot, stock, really short.
+
+    Amber when spot and stock close it, red when something stays short.
+    """
     out = Text("Gap ")
-    out.append(f"{tonnes(h.gap_t)} t", BAD if h.gap_t > 0 else GOOD)
-    if h.gap_t > 0 and not short:
-        out.append(f" ({coverage(h.coverage)} covered)")
+    closed = h.gap_t > 0 and h.shortfall_t <= 0
+    out.append(f"{tonnes(h.gap_t)} t", BAD if h.shortfall_t > 0 else WARN if closed else GOOD)
+    if short:
+        if h.spot_t > 0:
+            out.append(f", spot {tonnes(h.spot_t)} t")
+        if h.shortfall_t > 0:
+            out.append(", short ")
+            out.append(f"{tonnes(h.shortfall_t)} t", BAD)
+        return out
+    if h.gap_t > 0:
+        out.append(f" ({coverage(h.coverage)} covered by contract)")
+    if h.spot_t > 0:
+        out.append(f"\n  bought spot {tonnes(h.spot_t)} t")
+    if h.stock_drawn_t > 0:
+        out.append(f"\n  from stock {tonnes(h.stock_drawn_t)} t")
     if h.shortfall_t > 0:
-        out.append(", short " if short else ", short after stock ")
+        out.append("\n  short after stock ")
         out.append(f"{tonnes(h.shortfall_t)} t", BAD)
     return out
 
 
 def _cost(h: Headline, *, wide: bool) -> Text:
-    out = Text("Cost ")
-    out.append(usd(h.cost_usd), "bold")
+    out = Text("Total cost " if wide else "Cost ")
+    out.append(usd(h.total_cost_usd or h.cost_usd), "bold")
     out.append(" · premium " if wide else " (")
     premium_share = h.premium_usd / h.all_china_cost_usd if h.all_china_cost_usd else None
     out.append(usd(h.premium_usd, sign=True), WARN if h.premium_usd > 0 else GOOD)
     if premium_share is not None:
         out.append(f" {premium_share * 100:+.0f}%")
     out.append(" over all-China" if wide else " vs all-China)")
+    if wide and h.stock_cost_usd > 0:
+        out.append(f"\n  of which holding stock {usd(h.stock_cost_usd)}", "dim")
     if wide and h.horizon:
         out.append(f"\nTotals over {h.horizon}", "dim")
     return out
 
 
-def _exposure(h: Headline) -> Text:
+def _exposure(h: Headline, *, wide: bool = False) -> Text:
+    """Planned exposure against the target; as bought beside it when the sources cannot
+    deliver the plan (always on the wide panel), with the one-line reason."""
     out = Text("China ")
     style = BAD if h.above_target else (GOOD if h.target is not None else "bold")
     out.append(percent(h.china_exposure), style)
+    bought = h.china_exposure_bought
     if h.target is not None:
         verdict = "above" if h.above_target else "within"
         out.append(f" {verdict} target {percent(h.target, 0)}")
+    if bought is not None and (wide or h.exposure_reason):
+        over = above_target(bought, h.target)
+        tone = BAD if over else (GOOD if h.target is not None else "bold")
+        out.append("\n  as bought " if wide else ", as bought ")
+        out.append(percent(bought), tone)
+    if h.exposure_reason and wide:
+        out.append("\n  ")
+        out.append(shown(h.exposure_reason), "dim")
     return out
 
 
