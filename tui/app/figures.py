@@ -7,7 +7,7 @@ it can be tested without a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.domain.dataset import Dataset
@@ -32,6 +32,8 @@ class ElementRow:
     """The worst shortfall over the stress cases; None when the plan has none."""
     shortfall_t: float = 0.0
     """What the gap leaves short after the stockpile is drawn (base case)."""
+    undeliverable: tuple[bool, ...] = ()
+    """Per source: the share asks more than the source delivers in some quarter."""
 
 
 @dataclass(frozen=True)
@@ -88,8 +90,16 @@ class Quarters:
     gap_t: tuple[float, ...]
 
 
-def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> list[ElementRow]:
-    """One row per dataset element, in the order of the evaluation's element frame."""
+def element_rows(
+    evaluation: Evaluation,
+    plan: Plan,
+    sources: Sequence[str],
+    max_shares: Mapping[tuple[str, str], float] | None = None,
+) -> list[ElementRow]:
+    """One row per dataset element, in the order of the evaluation's element frame.
+
+    ``max_shares`` (element, source) → the largest share (0–1) the source delivers in
+    every quarter; a split's share above it is flagged ``undeliverable``."""
     base = evaluation.base.elements.to_dict(as_series=False)
     worst: list[float] | None = None
     for case in evaluation.stress_cases:
@@ -107,12 +117,18 @@ def element_rows(evaluation: Evaluation, plan: Plan, sources: Sequence[str]) -> 
             shares: tuple[Number | None, ...] = tuple(None for _ in sources)
         else:
             shares = tuple(split.share(s) if split is not None else 0 for s in sources)
+        limits = max_shares or {}
+        undeliverable = tuple(
+            share is not None and float(share) / 100 > limits.get((element, s), 1.0) + 1e-9
+            for s, share in zip(sources, shares, strict=True)
+        )
         rows.append(
             ElementRow(
                 element=element,
                 demand_t=base["demand_t"][i],
                 shares=shares,
                 scheduled=bool(schedule),
+                undeliverable=undeliverable,
                 china_exposure=base["china_exposure"][i],
                 coverage=base["coverage"][i],
                 gap_t=tidy(base["gap_t"][i]) or 0.0,

@@ -113,3 +113,14 @@ def undeliverable(sources: tuple[SourceHeadroom, ...], split: Split) -> dict[str
         if share > 0 and share / 100 > item.max_share + _SLACK:
             result[item.source] = item.max_share * 100
     return result
+
+
+def max_shares(market: Market) -> dict[tuple[str, str], float]:
+    """The largest share (0–1) each source can deliver of each element in every quarter
+    of the horizon, by (element, source): what the app's table checks a split against.
+    It depends on the dataset and the horizon only, so a caller computes it once."""
+    return {
+        (element, item.source): item.max_share
+        for element in market.elements
+        for item in headroom(market, element)
+    }

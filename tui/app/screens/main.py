@@ -74,6 +74,8 @@ class MainScreen(Screen[None]):
                 tooltip="Compare plans side by side (this one, its saved version, others)"),
         Binding("g", "suggest", "Suggest", show=False, id="plan.suggest",
                 tooltip="The least-cost split under the target and other limits"),
+        Binding("h", "headroom", "Headroom", show=False, id="element.headroom",
+                tooltip="What each source can deliver of the selected element, per quarter"),
     ]  # fmt: skip
 
     def __init__(self, session: Session) -> None:
@@ -83,6 +85,7 @@ class MainScreen(Screen[None]):
         self.portfolio_chart = False  # o: the portfolio's exposure instead of the element
         self._shown_element: str | None = None
         self._binding_state: tuple[object, ...] = ()
+        self._max_shares: tuple[tuple[object, ...], dict[tuple[str, str], float]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,13 +110,39 @@ class MainScreen(Screen[None]):
         evaluation, plan = session.evaluation, session.plan
         table = self.query_one(ElementTable)
         table.show(
-            element_rows(evaluation, plan, session.dataset.source_ids),
+            element_rows(evaluation, plan, session.dataset.source_ids, self.max_shares()),
             target_fraction(plan.target_china_exposure),
         )
         self.query_one(HeadlinePanel).show(headline(evaluation, plan))
         self.show_element(force=True)
         self.update_title()
         self.refresh_bindings_if_changed()
+
+    def max_shares(self) -> dict[tuple[str, str], float]:
+        """What each source can carry of each element throughout the horizon; computed
+        once per dataset and horizon, since no edit of a split changes it."""
+        from tui.suggest.headroom import max_shares
+        from tui.suggest.market import build_market
+
+        session = self.session
+        key = (id(session.dataset), session.evaluation.start, session.evaluation.end)
+        if self._max_shares is None or self._max_shares[0] != key:
+            market = build_market(session.dataset, key[1], key[2])
+            self._max_shares = (key, max_shares(market))
+        return self._max_shares[1]
+
+    def action_headroom(self) -> None:
+        """Each source's capacity, price and China share for the selected element."""
+        from tui.app.screens.headroom import HeadroomScreen
+        from tui.suggest.headroom import element_headroom
+
+        element = self.query_one(ElementTable).element
+        if element is None:
+            return
+        session = self.session
+        evaluation = session.evaluation
+        sources = element_headroom(session.dataset, evaluation.start, evaluation.end, element)
+        self.app.push_screen(HeadroomScreen(element, sources, session.plan.base_split(element)))
 
     def refresh_bindings_if_changed(self) -> None:
         """The footer re-composes on every refresh: only ask when a greyed key changes."""

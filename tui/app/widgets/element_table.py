@@ -33,6 +33,7 @@ from tui.present.target import above_target
 GAP = Style.parse("bold #ff6b6b")
 OVER = Style.parse("bold #f0a030")
 DIM = Style.parse("#6c7580")
+UNDELIVERABLE = Style.parse("bold underline #ff6b6b")
 PLAIN = Style()
 PAD = 1  # blank columns on each side of a cell
 
@@ -324,7 +325,10 @@ class ElementTable(ScrollView, can_focus=True):
 
 
 def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
-    shares = tuple(_share(value, row.scheduled) for value in row.shares)
+    flags = row.undeliverable or (False,) * len(row.shares)
+    shares = tuple(
+        _share(value, row.scheduled, over) for value, over in zip(row.shares, flags, strict=True)
+    )
     over = above_target(row.china_exposure, target)
     # red only for what is short after the stockpile; a gap the stock covers is amber
     gap = (GAP if row.shortfall_t > 0 else OVER) if row.gap_t > 0 else DIM
@@ -342,14 +346,16 @@ def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
     )
 
 
-def _share(value: Number | None, scheduled: bool) -> Cell:
-    """A share; ``›`` marks an element whose split changes later on its schedule."""
+def _share(value: Number | None, scheduled: bool, undeliverable: bool = False) -> Cell:
+    """A share; ``›`` marks an element whose split changes later on its schedule; a
+    share its source cannot deliver in every quarter is red and underlined (h tells
+    where and how much it can)."""
     mark = "›" if scheduled else " "
     if value is None:
         return Cell("—" + mark, GAP)
     if value == 0:
         return Cell("·" + mark, DIM)
-    return Cell(share_text(value) + mark)
+    return Cell(share_text(value) + mark, UNDELIVERABLE if undeliverable else PLAIN)
 
 
 __all__ = ["Cell", "ElementTable"]
