@@ -161,11 +161,11 @@ def _time_to_paint(command: list[str], timeout: float = 10.0) -> float:
 def run_app_bench() -> dict[str, float]:
     print("\nApp (Pilot key press → repainted frame; pseudo-terminal launch)")
     reference = keypress_ms("reference")
-    print(row("key press → repainted screen, reference data (median)", reference, "ms", "≤ 50"))
+    print(row("key press → repainted screen, reference data (median)", reference, "ms", "≤ 10"))
     large = keypress_ms("large")
-    print(row("key press → repainted screen, large dataset (median)", large, "ms", "≤ 50"))
+    print(row("key press → repainted screen, large dataset (median)", large, "ms", "≤ 17"))
     launch = first_paint_seconds()
-    print(row("launch → first painted screen with figures (median)", launch * 1000, "ms", "≤ 800"))
+    print(row("launch → first painted screen with figures (median)", launch * 1000, "ms", "≤ 450"))
     return {
         "app_keypress_reference_ms": reference,
         "app_keypress_large_ms": large,
