@@ -70,7 +70,7 @@ def test_one_split_is_held_to_the_tightest_quarter() -> None:
     assert isinstance(result, NoSuggestion)
     explanation = result.explanation
     assert explanation.lowest_exposure == pytest.approx(0.6)
-    assert "lowest China exposure reachable under the other limits: 60% (target 50%)" in (
+    assert "lowest China exposure reachable under the other limits: 60.0% (target 50%)" in (
         "\n".join(explanation.lines())
     )
     assert explanation.binding == ("Nd: lynas 40% (capacity in 2026Q2)",)
