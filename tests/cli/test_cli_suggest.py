@@ -161,3 +161,23 @@ def test_out_may_replace_the_input_plan_itself(tmp_path: Path) -> None:
     saved = load_plan(plan).plan
     assert saved.dataset == "../tiny"
     assert saved.elements["Nd"].note == "suggested: least cost under 90% China exposure"
+
+
+def test_a_saved_suggestion_keeps_the_planners_note_and_replaces_its_own(
+    tmp_path: Path,
+) -> None:
+    copy_tiny(tmp_path)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "tiny.toml"
+    text = TINY_PLAN.read_text()
+    nd = "[elements.Nd]\n"
+    assert nd in text
+    plan.write_text(text.replace(nd, nd + 'note = "JARE priority; recycled magnet scrap"\n'))
+    for target in ("90", "88"):
+        result = replan("suggest", plan, "--target", target, "--out", plan)
+        assert result.returncode == 0, result.stderr
+        assert load_plan(plan).plan.elements["Nd"].note == (
+            f"JARE priority; recycled magnet scrap · suggested: least cost under {target}% "
+            "China exposure"
+        )

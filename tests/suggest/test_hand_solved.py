@@ -46,6 +46,27 @@ def test_target_takes_the_cheapest_non_china_share_and_prices_a_point() -> None:
     assert result.plan.elements["Nd"].note == "suggested: least cost under 50% China exposure"
 
 
+def test_the_planners_note_is_kept_and_the_suggestion_added() -> None:
+    own = replace(split(china=100), note="JARE priority on Lynas NdPr; recycled magnet scrap")
+    result = solved(run(plan({"Nd": own}), nd_market(), Limits(target=0.5)))
+    assert result.plan.elements["Nd"].note == (
+        "JARE priority on Lynas NdPr; recycled magnet scrap"
+        " · suggested: least cost under 50% China exposure"
+    )
+
+
+def test_suggesting_again_replaces_only_the_earlier_suggestion() -> None:
+    earlier = "JARE priority · suggested: least cost under 50% China exposure · call Lynas"
+    own = replace(split(china=50, lynas=50), note=earlier)
+    result = solved(run(plan({"Nd": own}), nd_market(), Limits(target=0.45)))
+    assert result.plan.elements["Nd"].note == (
+        "JARE priority · call Lynas · suggested: least cost under 45% China exposure"
+    )
+    alone = replace(own, note="suggested: least cost under 50% China exposure")
+    again = solved(run(plan({"Nd": alone}), nd_market(), Limits(target=0.45)))
+    assert again.plan.elements["Nd"].note == "suggested: least cost under 45% China exposure"
+
+
 def test_without_a_target_cost_alone_decides() -> None:
     result = solved(run(plan({"Nd": split(china=50, lynas=50)}), nd_market(), Limits()))
     assert result.plan.elements["Nd"].split == Split.of(china=100)
