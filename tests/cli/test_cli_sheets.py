@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -134,3 +135,15 @@ def test_writing_into_a_missing_folder_is_one_line(command: list[str], tmp_path:
     result = replan(*(word.format(out=out) for word in command))
     assert result.returncode == 1
     assert stderr_lines(result) == [f"{out}.xlsx: no such folder {str(out.parent)!r}"]
+
+
+def test_import_counts_every_problem_of_a_capped_file(tmp_path: Path) -> None:
+    folder = tmp_path / "bad"
+    shutil.copytree(TINY, folder)
+    with (folder / "demand.csv").open("a", encoding="utf-8") as handle:
+        handle.writelines(f"Nd,2026Q1,x{i}\n" for i in range(5_000))
+    result = replan("data", "import", folder, "--name", "x", "--data-dir", tmp_path)
+    assert result.returncode == 1
+    lines = stderr_lines(result)
+    assert lines[-2].endswith("and 9,900 more problems not shown")
+    assert lines[-1] == f"{folder}: 10,000 problems; nothing written"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.runner import TINY_PLAN, copy_tiny, replan, stderr_lines
+from tests.cli.runner import REPO, TINY_PLAN, copy_tiny, replan, stderr_lines
 from tui.planfile import load_plan
 
 LOWEST = (225 - 19.6 * 1.02 * 0.9 * 2 - 0.95 * 2) / 225
@@ -77,6 +77,19 @@ def test_out_never_replaces_another_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert stderr_lines(result) == [f"{out}: already exists; not overwritten (choose another file)"]
     assert out.read_text() == "keep me\n"
+
+
+def test_the_lowest_exposure_keeps_its_decimal_when_it_rounds_whole() -> None:
+    """Japan 2025 can go down to 47.986% China: a computed figure reads ``48.0%``, while
+    the target the planner typed stays ``10%``; the text and the JSON messages agree."""
+    plan = REPO / "plans" / "japan-2025.toml"
+    result = replan("suggest", plan, "--target", "10")
+    assert result.returncode == 1
+    line = "  lowest China exposure reachable under the other limits: 48.0% (target 10%)"
+    assert line in stderr_lines(result)
+    document = json.loads(replan("suggest", plan, "--target", "10", "--format", "json").stdout)
+    assert round(document["lowest_exposure"], 3) == 0.480
+    assert line in document["messages"]
 
 
 def test_no_split_says_the_lowest_exposure_and_what_binds() -> None:
@@ -148,3 +161,23 @@ def test_out_may_replace_the_input_plan_itself(tmp_path: Path) -> None:
     saved = load_plan(plan).plan
     assert saved.dataset == "../tiny"
     assert saved.elements["Nd"].note == "suggested: least cost under 90% China exposure"
+
+
+def test_a_saved_suggestion_keeps_the_planners_note_and_replaces_its_own(
+    tmp_path: Path,
+) -> None:
+    copy_tiny(tmp_path)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = plans / "tiny.toml"
+    text = TINY_PLAN.read_text()
+    nd = "[elements.Nd]\n"
+    assert nd in text
+    plan.write_text(text.replace(nd, nd + 'note = "JARE priority; recycled magnet scrap"\n'))
+    for target in ("90", "88"):
+        result = replan("suggest", plan, "--target", target, "--out", plan)
+        assert result.returncode == 0, result.stderr
+        assert load_plan(plan).plan.elements["Nd"].note == (
+            f"JARE priority; recycled magnet scrap · suggested: least cost under {target}% "
+            "China exposure"
+        )

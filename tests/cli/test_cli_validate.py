@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from tests.cli.runner import FIXTURES, PLANS, copy_tiny, replan
+from tui.domain.errors import MAX_PROBLEMS_PER_FILE
 
 
 def test_fixture_plans_are_valid() -> None:
@@ -56,3 +57,34 @@ def test_folder_without_plans(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert result.stdout == "0 files checked, 0 problems\n"
     assert "no plan files" in result.stderr
+
+
+def _plan_on_bad_rows(tmp_path: Path, bad: int) -> Path:
+    """The tiny plan on a copy of its dataset with ``bad`` rows of non-numbers appended
+    to demand.csv: each one a bad number and a repeat of the row ``Nd,2026Q1``."""
+    demand = copy_tiny(tmp_path) / "demand.csv"
+    with demand.open("a", encoding="utf-8") as handle:
+        handle.writelines(f"Nd,2026Q1,x{i}\n" for i in range(bad))
+    (tmp_path / "plans").mkdir()
+    return Path(shutil.copy(PLANS / "tiny.toml", tmp_path / "plans" / "tiny.toml"))
+
+
+def test_a_capped_dataset_is_counted_in_full(tmp_path: Path) -> None:
+    """The plan-level cap keeps the dataset's count of unlisted problems: the line says
+    how many more there are, and the summary counts every problem, not the lines."""
+    plan = _plan_on_bad_rows(tmp_path, 5_000)
+    result = replan("validate", plan)
+    assert result.returncode == 1
+    *problems, more, summary = result.stdout.splitlines()
+    assert len(problems) == MAX_PROBLEMS_PER_FILE
+    assert more == f"{plan}: and 9,900 more problems not shown"
+    assert summary == "1 file checked, 10,000 problems"
+
+
+def test_evaluate_tells_the_same_count(tmp_path: Path) -> None:
+    plan = _plan_on_bad_rows(tmp_path, 5_000)
+    result = replan("evaluate", plan)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == MAX_PROBLEMS_PER_FILE + 1
+    assert lines[-1] == f"{plan}: and 9,900 more problems not shown"

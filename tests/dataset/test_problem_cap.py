@@ -9,7 +9,14 @@ import pytest
 
 from tests.dataset.conftest import FIXTURES
 from tui.dataset import load_dataset
-from tui.domain.errors import MAX_PROBLEMS_PER_FILE, DatasetError, MoreProblems, Problem, capped
+from tui.domain.errors import (
+    MAX_PROBLEMS_PER_FILE,
+    DatasetError,
+    MoreProblems,
+    Problem,
+    capped,
+    problem_count,
+)
 
 
 def test_bad_rows_are_listed_up_to_the_cap_then_counted(tmp_path: Path) -> None:
@@ -47,3 +54,10 @@ def test_capping_twice_adds_up_and_keeps_other_files() -> None:
 def test_few_problems_are_left_alone() -> None:
     few = [Problem("a.csv", "line 2", "bad")] * 3
     assert capped(few) == few
+
+
+def test_a_count_line_counts_what_it_stands_for() -> None:
+    many = [Problem("a.csv", f"line {i}", "bad") for i in range(250)]
+    once = capped([*many, Problem("b.csv", "", "one")])
+    assert problem_count(once) == 251
+    assert problem_count(capped(once)) == 251

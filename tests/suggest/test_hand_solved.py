@@ -46,6 +46,27 @@ def test_target_takes_the_cheapest_non_china_share_and_prices_a_point() -> None:
     assert result.plan.elements["Nd"].note == "suggested: least cost under 50% China exposure"
 
 
+def test_the_planners_note_is_kept_and_the_suggestion_added() -> None:
+    own = replace(split(china=100), note="JARE priority on Lynas NdPr; recycled magnet scrap")
+    result = solved(run(plan({"Nd": own}), nd_market(), Limits(target=0.5)))
+    assert result.plan.elements["Nd"].note == (
+        "JARE priority on Lynas NdPr; recycled magnet scrap"
+        " · suggested: least cost under 50% China exposure"
+    )
+
+
+def test_suggesting_again_replaces_only_the_earlier_suggestion() -> None:
+    earlier = "JARE priority · suggested: least cost under 50% China exposure · call Lynas"
+    own = replace(split(china=50, lynas=50), note=earlier)
+    result = solved(run(plan({"Nd": own}), nd_market(), Limits(target=0.45)))
+    assert result.plan.elements["Nd"].note == (
+        "JARE priority · call Lynas · suggested: least cost under 45% China exposure"
+    )
+    alone = replace(own, note="suggested: least cost under 50% China exposure")
+    again = solved(run(plan({"Nd": alone}), nd_market(), Limits(target=0.45)))
+    assert again.plan.elements["Nd"].note == "suggested: least cost under 45% China exposure"
+
+
 def test_without_a_target_cost_alone_decides() -> None:
     result = solved(run(plan({"Nd": split(china=50, lynas=50)}), nd_market(), Limits()))
     assert result.plan.elements["Nd"].split == Split.of(china=100)
@@ -70,7 +91,7 @@ def test_one_split_is_held_to_the_tightest_quarter() -> None:
     assert isinstance(result, NoSuggestion)
     explanation = result.explanation
     assert explanation.lowest_exposure == pytest.approx(0.6)
-    assert "lowest China exposure reachable under the other limits: 60% (target 50%)" in (
+    assert "lowest China exposure reachable under the other limits: 60.0% (target 50%)" in (
         "\n".join(explanation.lines())
     )
     assert explanation.binding == ("Nd: lynas 40% (capacity in 2026Q2)",)

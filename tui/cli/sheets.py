@@ -122,7 +122,8 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from tui.domain.errors import DatasetError
+    from tui.cli.formats.text import plural
+    from tui.domain.errors import DatasetError, problem_count
     from tui.spreadsheet.importer import import_dataset
 
     try:
@@ -130,8 +131,8 @@ def run_import(args: argparse.Namespace) -> int:
     except DatasetError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        count = len(error.problems)
-        print(f"{args.book}: {count} problem{'s' * (count != 1)}; nothing written", file=sys.stderr)
+        count = plural(problem_count(error.problems), "problem")
+        print(f"{args.book}: {count}; nothing written", file=sys.stderr)
         return 1
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)

@@ -57,6 +57,12 @@ def more_problems(file: str, count: int) -> MoreProblems:
     return MoreProblems(file, "", f"and {count:,} more {noun} not shown", count=count)
 
 
+def problem_count(problems: Sequence[Problem]) -> int:
+    """How many problems ``problems`` stands for: one each, and the count of each line
+    (``MoreProblems``) standing for those not listed."""
+    return sum(p.count if isinstance(p, MoreProblems) else 1 for p in problems)
+
+
 def capped(problems: Sequence[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
     """The first ``limit`` problems of each file, then one line counting the rest.
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.domain.errors import PlanError, Problem, ReplanError
+from tui.domain.errors import MoreProblems, PlanError, Problem, ReplanError, more_problems
 from tui.planfile.check import check_document, check_plan
 from tui.planfile.reader import LoadedPlan, load_plan, with_lines
 
@@ -105,6 +105,8 @@ def _as_plan_problem(problem: Problem, plan: Path) -> Problem:
     """A dataset problem told as one of the plan's, keeping the dataset file and place."""
     if problem.file == str(plan):
         return problem  # already said from the plan's side ("dataset: ... not found")
+    if isinstance(problem, MoreProblems):  # still stands for its count, not for one problem
+        return more_problems(str(plan), problem.count)
     return Problem(str(plan), "dataset", str(problem) if problem.file else problem.message)
 
 

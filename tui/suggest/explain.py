@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tui.suggest.limits import percent_text
+from tui.suggest.limits import exposure_text, percent_text
 from tui.suggest.model import UNITS, Bound, Model
 from tui.suggest.solver import Solution, solve
 
@@ -52,7 +52,7 @@ class Explanation:
         if self.lowest_exposure is not None and self.target is not None:
             lines.append(
                 f"  lowest China exposure reachable under the other limits: "
-                f"{percent_text(self.lowest_exposure)} (target {percent_text(self.target)})"
+                f"{exposure_text(self.lowest_exposure)} (target {percent_text(self.target)})"
             )
             if self.binding:
                 lines.append("  non-China capacity runs out:")

@@ -42,6 +42,15 @@ def percent_text(fraction: float) -> str:
     return f"{value:.0f}%" if value == int(value) else f"{value:.1f}%"
 
 
+def exposure_text(fraction: float) -> str:
+    """A computed exposure, always with one decimal: ``0.47986`` → ``48.0%``.
+
+    Unlike a limit the planner typed (``percent_text``: ``50%``), a figure the solver
+    found is never whole but for rounding, and ``48%`` would hide that it was rounded.
+    """
+    return f"{fraction * 100:.1f}%"
+
+
 def cut_fractions(case: StressCase, periods: tuple[str, ...]) -> dict[int, float]:
     """The case's cut fraction ``f`` by position in ``periods`` (cut quarters only)."""
     if not periods:

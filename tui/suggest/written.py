@@ -1,9 +1,10 @@
 """The solver's shares turned into a plan a planner can read, save and review.
 
 Shares are whole tenths of a percent (the integer form of the model), written with
-at most one decimal and summing to exactly 100. Each changed element gets a note
-saying what was asked; kept elements and elements the horizon gives no demand stay
-as the plan had them.
+at most one decimal and summing to exactly 100. Each changed element's note gets a
+part saying what was asked, after the planner's own words (``JARE priority on Lynas
+NdPr · suggested: least cost under 50% China exposure``); kept elements and elements
+the horizon gives no demand stay as the plan had them.
 """
 
 from __future__ import annotations
@@ -12,6 +13,23 @@ from dataclasses import replace
 
 from tui.domain.plan import ElementPlan, Number, Plan, ScheduleStep, Split
 from tui.suggest.model import UNITS, Model
+
+SUGGESTED = "suggested: "
+"""How the part of a note that a suggestion wrote begins."""
+NOTE_SEPARATOR = " · "
+"""Between the planner's note and the suggestion's part: one line, as the app's
+element pane and its one-line note field show a note."""
+
+
+def noted(note: str | None, suggestion: str) -> str:
+    """The planner's ``note`` with ``suggestion`` as its last part.
+
+    An earlier suggestion's part (one beginning ``suggested: ``) is replaced, so that
+    suggesting again does not pile them up; every other part is kept as written.
+    """
+    parts = [] if not note else note.split(NOTE_SEPARATOR)
+    kept = [part for part in parts if part.strip() and not part.startswith(SUGGESTED)]
+    return NOTE_SEPARATOR.join([*kept, suggestion])
 
 
 def share_number(units: int) -> Number:
@@ -28,7 +46,7 @@ def written_plan(
 ) -> tuple[Plan, list[str]]:
     """The suggested plan and the elements it changed, in dataset order."""
     market, limits = model.market, model.limits
-    note = f"suggested: {limits.describe()}"
+    suggestion = f"{SUGGESTED}{limits.describe()}"
     chosen: dict[int, dict[int | None, Split]] = {}
     for k, segment in enumerate(model.segments):
         units = {source: round(values[columns[(k, s)]]) for s, source in enumerate(market.sources)}
@@ -47,7 +65,8 @@ def written_plan(
         ):
             continue
         plan = plan.with_element(
-            element, replace(old, split=entry[0], schedule=entry[1], note=note)
+            element,
+            replace(old, split=entry[0], schedule=entry[1], note=noted(old.note, suggestion)),
         )
         changed.append(element)
     return plan, changed

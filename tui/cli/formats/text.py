@@ -76,7 +76,8 @@ def style_for(stream: TextIO) -> Style:
 
 
 def plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+    """``1 file``, ``3 files``, ``2,000,000 problems``: thousands grouped as elsewhere."""
+    return f"{count} {word}" if count == 1 else f"{count:,} {word}s"
 
 
 # --- aligned tables ----------------------------------------------------------------
