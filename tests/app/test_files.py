@@ -339,3 +339,18 @@ async def test_quit_with_unsaved_changes_asks(workdir: Path, answer: str) -> Non
     assert app.return_code == 0
     saved = load_plan(Path("plans/baseline.toml")).plan.elements["Dy"].split.share("lynas")
     assert saved == (21 if answer == "save" else 20)
+
+
+def test_the_browser_counts_every_problem_of_a_capped_file(workdir: Path) -> None:
+    from tui.app.browse import summarize
+    from tui.domain.errors import ReplanError, problem_count
+    from tui.session.session import Session
+
+    data = workdir / "data" / "reference" / "demand.csv"
+    data.write_text(data.read_text() + "".join(f"Xx,2026Q1,{i}\n" for i in range(500)))
+    with pytest.raises(ReplanError) as raised:
+        Session.open(Path("plans/baseline.toml"))
+    total = problem_count(raised.value.problems)
+    assert total >= 500 > len(raised.value.problems)  # capped, and counted beyond the cap
+    summary = summarize(Path("plans/baseline.toml"), None)
+    assert summary.error is not None and summary.error.endswith(f"(+{total - 1:,} more)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.domain.errors import ReplanError
+from tui.domain.errors import ReplanError, problem_count
 from tui.engine import Evaluation
 from tui.present.numbers import tidy
 from tui.present.target import target_fraction
@@ -64,8 +64,9 @@ def summarize(path: Path, data_dir: Path | None) -> PlanSummary:
         message = first.message if first is not None else str(error)
         if first is not None and first.where:
             message = f"{first.where}: {message}"
-        if len(problems) > 1:
-            message += f" (+{len(problems) - 1} more)"
+        total = problem_count(problems)
+        if total > 1:
+            message += f" (+{total - 1:,} more)"
         return PlanSummary(path, modified, error=message)
     except Exception as error:
         return PlanSummary(path, modified, error=f"{type(error).__name__}: {error}")
