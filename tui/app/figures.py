@@ -32,6 +32,8 @@ class ElementRow:
     """The worst shortfall over the stress cases; None when the plan has none."""
     shortfall_t: float = 0.0
     """What the gap leaves short after the stockpile is drawn (base case)."""
+    spot_t: float = 0.0
+    """The part of the gap bought spot (base case)."""
     undeliverable: tuple[bool, ...] = ()
     """Per source: the share asks more than the source delivers in some quarter."""
 
@@ -129,6 +131,7 @@ def element_rows(
                 shares=shares,
                 scheduled=bool(schedule),
                 undeliverable=undeliverable,
+                spot_t=tidy(base["spot_t"][i]) or 0.0,
                 china_exposure=base["china_exposure"][i],
                 coverage=base["coverage"][i],
                 gap_t=tidy(base["gap_t"][i]) or 0.0,

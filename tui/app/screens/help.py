@@ -19,8 +19,9 @@ sources and what that does to China exposure, coverage gaps, cost and resilience
 [b]Read[/b]  The band at the top is the portfolio: China exposure against the plan's \
 target, the gap (demand no source delivers), the cost and its premium over buying \
 everything from China, and what each stress case does. In the table, China is the \
-share of the element's supply that still depends on China, Gap t the demand no source \
-delivers, Short t what stays short once the stockpile is drawn, and Stress t the \
+share of the element's supply that still depends on China, Gap t the demand no \
+contract delivers, Short t what stays short once spot purchases and the stockpile are \
+used, Spot t the part of the gap bought on the spot market, and Stress t the \
 worst stress case's shortfall once stock is used up. Red \
 marks what is really short (after the stockpile is drawn), orange a gap the stock \
 covers and exposure above target; › marks a split that changes later on its \

@@ -116,6 +116,7 @@ class ElementTable(ScrollView, can_focus=True):
             Column("coverage", "Cover", True, 0),
             Column("gap", "Gap t", True, 0),
             Column("short", "Short t", True, 0),
+            Column("spot", "Spot t", True, 0),
             Column("stress", "Stress t", True, 0),
         ]
         for column in self.columns:
@@ -340,8 +341,11 @@ def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
         Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
         Cell(coverage(row.coverage, 0), gap if row.coverage < 1 - 1e-9 else DIM),
         Cell(tonnes(row.gap_t), gap),
-        # what stays short once the stockpile is drawn: the elements really short
+        # what stays short once spot and the stockpile are used: the elements really short
         Cell(tonnes(row.shortfall_t), GAP if row.shortfall_t > 0 else DIM),
+        # the part of the gap bought on the spot market (the stock covers what it leaves,
+        # up to the shortfall)
+        Cell(tonnes(row.spot_t), OVER if row.spot_t > 0 else DIM),
         Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
     )
 
