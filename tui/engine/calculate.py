@@ -105,9 +105,8 @@ def _contracts_and_spot(
     uncut = 1 - pl.col("f")
     frame = (
         cases.select("case")
-        .join(planned, how="cross")
-        .join(disruptions, on=["case", "e", "p"], how="left")
-        .sort([*QUARTER, "s"])  # a lazy cross join keeps no order: case, element, period, source
+        .join(planned, how="cross", maintain_order="left_right")  # case, element, period, source
+        .join(disruptions, on=["case", "e", "p"], how="left", maintain_order="left")
         .with_columns(cut.fill_null(0.0).alias("f"), pl.col("price_factor").fill_null(1.0))
         .with_columns(
             pl.when(pl.col("unlimited"))
