@@ -56,8 +56,11 @@ def compute(
     stock: pl.DataFrame,
     products: ProductFrames | None,
 ) -> Figures:
-    """Every figure of every case: three polars queries, each on the last one's result
-    (one query for everything would make polars compute the shared parts again).
+    """Every figure of every case: three polars collects, each on the last one's result
+    (one query for everything would make polars compute the shared parts again). The
+    last collects elements, products and the portfolio together: the portfolio's plan
+    reuses the other two (polars caches the shared parts), which on these small frames
+    saves a whole query's fixed cost.
 
     ``rows``: the horizon's (element, period, source) rows; ``weights``: w per
     (e, p, s); ``disruptions``: cut_s, f, price_factor per (case, e, p); ``stock``:
@@ -68,13 +71,11 @@ def compute(
         rows.lazy(), cases.lazy(), weights.lazy(), disruptions.lazy(), sells_spot=sells_spot
     ).collect(engine=IN_MEMORY)
     quarters = _quarters(by_row.lazy(), stock.lazy()).collect(engine=IN_MEMORY)
-    elements, product_figures = pl.collect_all(
-        [
-            _elements(quarters.lazy(), stock.lazy()),
-            _products(quarters.lazy(), cases.lazy(), products),
-        ]
+    by_element = _elements(quarters.lazy(), stock.lazy())
+    by_product = _products(quarters.lazy(), cases.lazy(), products)
+    elements, product_figures, portfolio = pl.collect_all(
+        [by_element, by_product, _portfolio(by_element, by_product)], engine=IN_MEMORY
     )
-    portfolio = _portfolio(elements.lazy(), product_figures.lazy()).collect(engine=IN_MEMORY)
     return Figures(by_row, quarters, elements, portfolio, product_figures)
 
 
