@@ -23,6 +23,11 @@ IN_MEMORY: Final = "in-memory"
 """polars' in-memory engine: on frames of thousands of rows it runs these queries in
 about half the time of the streaming engine (the default of polars 2)."""
 
+SMALL_FRAMES: Final = pl.QueryOptFlags.none(comm_subplan_elim=True)
+"""The optimiser passes these queries are worth: on frames of a few thousand rows the
+passes cost more than they save (pushdowns, expression rewrites), except sharing the
+subplans that elements, products and portfolio have in common."""
+
 QUARTER = ["case", "e", "p"]
 ELEMENT = ["case", "e"]
 
@@ -69,12 +74,16 @@ def compute(
     sells_spot = rows.get_column("spot_price_usd_kg").null_count() < rows.height
     by_row = _contracts_and_spot(
         rows.lazy(), cases.lazy(), weights.lazy(), disruptions.lazy(), sells_spot=sells_spot
-    ).collect(engine=IN_MEMORY)
-    quarters = _quarters(by_row.lazy(), stock.lazy()).collect(engine=IN_MEMORY)
+    ).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
+    quarters = _quarters(by_row.lazy(), stock.lazy()).collect(
+        engine=IN_MEMORY, optimizations=SMALL_FRAMES
+    )
     by_element = _elements(quarters.lazy(), stock.lazy())
     by_product = _products(quarters.lazy(), cases.lazy(), products)
     elements, product_figures, portfolio = pl.collect_all(
-        [by_element, by_product, _portfolio(by_element, by_product)], engine=IN_MEMORY
+        [by_element, by_product, _portfolio(by_element, by_product)],
+        engine=IN_MEMORY,
+        optimizations=SMALL_FRAMES,
     )
     return Figures(by_row, quarters, elements, portfolio, product_figures)
 
