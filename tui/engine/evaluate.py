@@ -107,19 +107,23 @@ class Engine:
         n_sources = len(frames.sources)
         n_products = len(frames.products)
         # Rows are dense and sorted by (case, element, period, source): source k's
-        # tonnes per quarter are every n-th value from position k.
-        supplied = figures.rows.get_column("supplied_t")
-        spot = figures.rows.get_column("spot_t")
-        by_source = [
-            supplied.gather_every(n_sources, k).alias(supplied_column(source))
-            for k, source in enumerate(frames.sources)
-        ] + [
-            spot.gather_every(n_sources, frames.sources.index(source)).alias(spot_column(source))
-            for source in frames.spot_sources
-        ]
-        periods = figures.quarters.select(PERIOD_FIGURES).with_columns(by_source)
-        elements = figures.elements.select(ELEMENT_FIGURES)
-        products = figures.products.select(PRODUCT_FIGURES)
+        # tonnes per quarter are every n-th value from position k. One select takes
+        # them all; picking columns by name (``frame[names]``) runs no query.
+        by_source = figures.rows.select(
+            *[
+                pl.col("supplied_t").gather_every(n_sources, k).alias(supplied_column(source))
+                for k, source in enumerate(frames.sources)
+            ],
+            *[
+                pl.col("spot_t")
+                .gather_every(n_sources, frames.sources.index(source))
+                .alias(spot_column(source))
+                for source in frames.spot_sources
+            ],
+        )
+        periods = figures.quarters[list(PERIOD_FIGURES)].hstack(by_source)
+        elements = figures.elements[list(ELEMENT_FIGURES)]
+        products = figures.products[list(PRODUCT_FIGURES)]
         portfolio = figures.portfolio.select(PORTFOLIO_FIGURES).to_dicts()
         results = []
         for k, figures_k in enumerate(portfolio):

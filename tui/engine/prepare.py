@@ -133,7 +133,6 @@ class HorizonFrames:
             .with_columns(pl.col("demand_t").fill_null(0.0))
             .sort("e", "p")
         )
-        self.quarters_by_period = self.quarters.select("e", "p").sort("p", "e")
         self.rows = (
             self.quarters.join(prepared.source_order, how="cross")
             .join(prepared.supply, on=["element", "p", "source"], how="left")
