@@ -66,7 +66,7 @@ class TestEditors:
     def test_stress_cases(self, workdir: Path, snap_compare) -> None:
         async def open_list(pilot: Pilot) -> None:
             await ready(pilot)
-            await pilot.press("x")
+            await pilot.press("x", "down")  # the embargo: its detail under the list
             await pilot.pause()
 
         assert snap_compare(make_app(), terminal_size=(120, 30), run_before=open_list)

@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.domain.dataset import Dataset
-from tui.domain.plan import Number, Plan
+from tui.domain.plan import Number, Plan, StressCase
 from tui.engine import Evaluation
 from tui.engine.explain import exposure_reason
-from tui.present.numbers import tidy
+from tui.present.numbers import NOISE_T, tidy
 from tui.present.target import above_target, target_fraction
 
 
@@ -280,4 +280,129 @@ def portfolio_exposure(
             (bought[p][0] / bought[p][1]) if p in bought and bought[p][1] else None for p in periods
         ),
         target=target_fraction(plan.target_china_exposure),
+    )
+
+
+@dataclass(frozen=True)
+class StockAtStart:
+    """One element's stock when a disruption starts: what the base quarters left."""
+
+    element: str
+    left_t: float
+    cover_days: float | None
+    """``left_t`` in days of the start quarter's demand; None without demand then."""
+
+
+@dataclass(frozen=True)
+class ProductShort:
+    product: str
+    units_short: float
+    value_short_usd: float | None
+    """None when the product's unit value is unknown."""
+
+
+@dataclass(frozen=True)
+class StressDetail:
+    """One stress case's figures as a buyer asks for them, for the stress view.
+
+    Stock at the start is computed here, not in the engine, because only this view
+    needs it: a case's quarters before its start are the base case's, so the stock it
+    finds is the starting stock less what those quarters already drew (a plan can use
+    half its Dy stock on its own gaps before an embargo comes).
+    """
+
+    case: StressCase
+    spot_t: float
+    spot_by: tuple[tuple[str, float], ...]
+    """Per spot source that sold anything, in dataset order: tonnes bought spot."""
+    spot_cost_usd: float
+    spot_price_usd_kg: float | None
+    """What the spot tonnes cost on average (None when nothing is bought)."""
+    stock: tuple[StockAtStart, ...]
+    """The elements the case cuts, in dataset order."""
+    stock_left_t: float
+    stock_cover_days: float | None
+    """The cut elements' stock over their demand together, in days (None without demand)."""
+    lowest_cover: StockAtStart | None
+    """The cut element with the fewest days of cover: the first to run out."""
+    shortfall_t: float
+    worst_days_short: float
+    worst_element: str | None
+    products: tuple[ProductShort, ...]
+    """Products that lose units, the most units first."""
+    value_short_usd: float | None
+    total_cost_usd: float
+    cost_vs_base_usd: float
+    """The case's total cost less the base case's: what the disruption costs (signed)."""
+
+
+def stress_detail(evaluation: Evaluation, index: int) -> StressDetail:
+    """The figures of stress case ``index`` (0 is the plan's first stress case)."""
+    import polars as pl
+
+    from tui.domain.period import DAYS_PER_QUARTER
+
+    result = evaluation.stress_cases[index]
+    case = result.stress
+    assert case is not None  # stress_cases are the cases with a disruption
+    portfolio = result.portfolio
+    periods = result.periods
+    spot_by = tuple(
+        (s, total)
+        for s in evaluation.spot_sources
+        if (total := float(periods.get_column(f"spot_{s}").sum())) > NOISE_T
+    )
+    spot_t = tidy(portfolio.spot_t) or 0.0
+    drawn = (
+        periods.filter(pl.col("period") < case.start)
+        .group_by("element")
+        .agg(pl.col("stockpile_drawn_t").sum().alias("drawn_t"))
+    )
+    at_start = periods.filter(pl.col("period") == case.start).select("element", "demand_t")
+    frame = (
+        result.elements.select("element", "stockpile_t")
+        .filter(pl.lit(True) if case.elements is None else pl.col("element").is_in(case.elements))
+        .join(drawn, on="element", how="left", maintain_order="left")
+        .join(at_start, on="element", how="left", maintain_order="left")
+        .with_columns(
+            (pl.col("stockpile_t") - pl.col("drawn_t").fill_null(0)).clip(0).alias("left_t"),
+            pl.col("demand_t").fill_null(0),
+        )
+    )
+    stock = tuple(
+        StockAtStart(
+            element=row["element"],
+            left_t=tidy(row["left_t"]) or 0.0,
+            cover_days=row["left_t"] / (row["demand_t"] / DAYS_PER_QUARTER)
+            if row["demand_t"] > 0
+            else None,
+        )
+        for row in frame.iter_rows(named=True)
+    )
+    left = sum(s.left_t for s in stock)
+    demand = float(frame.get_column("demand_t").sum())
+    covered = [s for s in stock if s.cover_days is not None]
+    products = tuple(
+        ProductShort(row["product"], row["units_short"], row["value_short_usd"])
+        for row in result.products.filter(pl.col("units_short") > NOISE_T)
+        .sort("units_short", descending=True)
+        .iter_rows(named=True)
+    )
+    return StressDetail(
+        case=case,
+        spot_t=spot_t,
+        spot_by=spot_by,
+        spot_cost_usd=portfolio.spot_cost_usd,
+        spot_price_usd_kg=portfolio.spot_cost_usd / (spot_t * 1000) if spot_t > 0 else None,
+        stock=stock,
+        stock_left_t=tidy(left) or 0.0,
+        stock_cover_days=left / (demand / DAYS_PER_QUARTER) if demand > 0 else None,
+        lowest_cover=min(covered, key=lambda s: s.cover_days or 0.0, default=None),
+        shortfall_t=tidy(portfolio.shortfall_t) or 0.0,
+        worst_days_short=result.worst_days_short,
+        worst_element=result.worst_element,
+        products=products,
+        value_short_usd=portfolio.value_short_usd,
+        total_cost_usd=portfolio.total_cost_usd,
+        cost_vs_base_usd=portfolio.total_cost_usd - evaluation.base.portfolio.total_cost_usd,
     )

@@ -17,9 +17,12 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
+from tui.app.figures import stress_detail
 from tui.app.palette import palette
 from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
+from tui.app.screens.stress_detail import BASE_TEXT, compact, products_column, stock_column
+from tui.app.screens.stress_detail import summary as summary_text
 from tui.domain.period import is_period
 from tui.domain.plan import BASE_CASE, StressCase
 from tui.planfile.check import period_problem
@@ -54,6 +57,10 @@ PRESETS = {
 
 
 CASE_WIDTH = 22  # the case column on a narrow terminal
+NARROW_BOX = 110  # .stress-box's width in app.tcss
+WIDE = 120  # from this width the detail shows stock and products in columns
+TABLE_LINES = 14  # the table's max-height in app.tcss
+CHROME_LINES = 9  # border 2, title 2, hint 1, buttons 4
 
 
 class StressScreen(ModalScreen[None]):
@@ -75,6 +82,10 @@ class StressScreen(ModalScreen[None]):
         with Vertical(classes="dialog-box stress-box"):
             yield Label("Stress cases — results beside the base case", classes="dialog-title")
             yield DataTable(id="stress-table", cursor_type="row", zebra_stripes=True)
+            with Horizontal(id="stress-detail"):
+                yield Static(id="stress-summary")
+                yield Static(id="stress-stock")
+                yield Static(id="stress-products")
             yield Static("a add · e/enter edit · d delete · esc close", classes="dialog-hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Add", id="add", variant="primary")
@@ -124,6 +135,62 @@ class StressScreen(ModalScreen[None]):
                 key=str(i),
             )
         table.move_cursor(row=min(row, table.row_count - 1))
+        self.show_detail()
+
+    @property
+    def wide(self) -> bool:
+        """Room for the stock per element and the products in columns of their own."""
+        return self.app.size.width >= WIDE
+
+    def _room(self) -> int:
+        """Lines left for the detail once the box's title, table, hint and buttons are in.
+
+        The detail's lines never wrap, so this is its height: at 80×24 the buttons
+        stay on screen, and a tall terminal shows more elements and products.
+        """
+        table = self.query_one(DataTable)
+        # narrow, the table scrolls sideways (a scrollbar line); wide, a blank line
+        # parts the detail from it
+        rows = min(table.row_count + 2, TABLE_LINES)
+        return max(self.app.size.height - CHROME_LINES - rows, 3)
+
+    def show_detail(self) -> None:
+        """Show the figures of the case under the cursor (the base case: a sentence)."""
+        summary = self.query_one("#stress-summary", Static)
+        stock = self.query_one("#stress-stock", Static)
+        products = self.query_one("#stress-products", Static)
+        wide = self.wide
+        stock.display = products.display = wide
+        self.query_one(".stress-box").set_class(wide, "wide")
+        room = self._room()
+        box = self.query_one("#stress-detail")
+        index = self._selected()
+        evaluation = self.session.evaluation
+        colours = palette(self.app)
+        if index is None or index >= len(evaluation.stress_cases):
+            texts = [Text(BASE_TEXT, style=colours.muted), Text(), Text()]
+        elif not wide:
+            width = min(NARROW_BOX, self.app.size.width) - 4  # less border and padding
+            detail = stress_detail(evaluation, index)
+            texts = [compact(detail, colours, room, width), Text(), Text()]
+        else:
+            detail = stress_detail(evaluation, index)
+            texts = [
+                summary_text(detail, colours),
+                stock_column(detail, colours, room),
+                products_column(detail, colours, room),
+            ]
+        for widget, text in zip((summary, stock, products), texts, strict=True):
+            widget.update(text)
+        # as high as the longest column: the box keeps its size on a tall terminal
+        box.styles.height = min(room, max(len(t.plain.splitlines()) for t in texts))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self.show_detail()
+
+    def on_resize(self) -> None:
+        self.show_detail()
 
     def _selected(self) -> int | None:
         table = self.query_one(DataTable)
