@@ -16,13 +16,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
 from tui.app.palette import palette
 from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import plain, shown
+from tui.app.widgets.footer import KeysFooter
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
 from tui.present.numbers import percent, tidy, tonnes, usd
@@ -57,7 +58,7 @@ class PlanBrowser(Screen[BrowserChoice | None]):
         )
         yield DataTable(id="plans", cursor_type="row", zebra_stripes=True)
         yield Static("", id="browser-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Compare plans" if self.compare_mode else "Open a plan"

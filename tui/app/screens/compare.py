@@ -15,13 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, Row, compare_rows
 from tui.app.palette import palette
 from tui.app.picks import OpenVersion, Pick
 from tui.app.plain import plain, shown
+from tui.app.widgets.footer import KeysFooter
 from tui.domain.errors import Problem, ReplanError
 from tui.session.session import Session, display_path
 
@@ -118,7 +119,7 @@ class CompareScreen(Screen[None]):
         yield Static("", id="compare-legend")
         yield DataTable(id="compare", cursor_type="row", zebra_stripes=True)
         yield Static("", id="compare-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Compare plans"

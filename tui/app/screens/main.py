@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from tui.app.figures import (
     element_rows,
@@ -27,6 +27,7 @@ from tui.app.figures import (
 from tui.app.plain import shown
 from tui.app.widgets.element_info import ElementInfo, describe_element
 from tui.app.widgets.element_table import ElementTable
+from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.headline import HeadlinePanel
 from tui.app.widgets.quarter_chart import QuarterChart
 from tui.domain.plan import Plan
@@ -96,7 +97,7 @@ class MainScreen(Screen[None]):
             with Horizontal(id="detail"):
                 yield QuarterChart(id="chart")
                 yield ElementInfo(id="info")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.repaint()
@@ -219,7 +220,7 @@ class MainScreen(Screen[None]):
         self.set_class(short, "short")
         # below 100 columns the footer packs tighter and the palette's own key (ctrl+p,
         # named in the help) gives its room, so that ? Help and q Quit still show
-        footer = self.query_one(Footer)
+        footer = self.query_one(KeysFooter)
         footer.compact = event.size.width < COMPACT_FOOTER
         footer.show_command_palette = not footer.compact
         self.query_one(HeadlinePanel).set_wide(wide)

@@ -12,9 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.app.plain import plain, shown
+from tui.app.widgets.footer import KeysFooter
 from tui.domain.errors import Problem
 
 
@@ -41,7 +42,7 @@ class WelcomeScreen(Screen[None]):
                 "on the reference data, [b]q[/] to quit.",
                 classes="welcome-hint",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "replan"
