@@ -8,7 +8,7 @@ It is slow on purpose: clarity beats speed here. It reads the dataset frames onc
 ``to_dicts()`` and then uses only plain Python.
 
 The result is a dict in the shape of ``replan evaluate --format json`` (``cases`` →
-``portfolio``, ``elements``, ``periods`` with ``supplied_by`` and ``spot_by``,
+``portfolio``, ``elements``, ``periods`` with ``supplied_by``, ``planned_by`` and ``spot_by``,
 ``products``) plus ``all_china_cost_usd``. Period rows also carry
 ``stockpile_drawn_t`` and ``days_short`` so that every figure the engine returns can be
 compared.
@@ -333,12 +333,14 @@ def _element(
         demand = tables.demand.get((element, period), 0.0)
         split = split_in_force(plan, element, period) or {}
         supplied_by: dict[str, float] = {}
+        planned_by: dict[str, float] = {}
         offers: list[tuple[float, int, str, float, float]] = []  # price, order, source, limit
         exposure = 0.0
         cut_capacity: dict[str, float | None] = {}
         for source in tables.sources:
             w = split.get(source, 0) / 100
             planned = demand * w
+            planned_by[source] = planned
             row = tables.supply.get((source, element, period))
             if row is None:
                 capacity: float | None = 0.0
@@ -400,6 +402,7 @@ def _element(
                 "gap_t": gap,
                 "china_exposure": exposure,
                 "supplied_by": supplied_by,
+                "planned_by": planned_by,
                 "spot_t": spot,
                 "china_exposure_bought": china_here / bought_here if bought_here > 0 else None,
                 "spot_by": spot_by,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tui.app.figures import headline
 from tui.app.widgets.headline import render_headline
-from tui.engine.explain import exposure_reason
 from tui.present.numbers import percent, tonnes
+from tui.present.reason import exposure_reason
 from tui.session.session import Session
 
 UNDELIVERABLE = """\

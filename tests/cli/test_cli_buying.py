@@ -95,7 +95,7 @@ def test_table_shows_spot_stock_and_total(spot_plan: Path) -> None:
     for label in ("as bought", "bought spot", "from stock", "Stock cost", "Total cost"):
         assert label in out
     assert "Value of units short" in out
-    assert "lynas can deliver 20 t of the 30.6 t planned in 2026Q1" in out
+    assert "lynas can deliver 20.0 t of the 30.6 t planned in 2026Q1" in out
     assert "the rest is bought spot from china" in out
 
 

@@ -18,6 +18,8 @@ PERIOD_COLUMNS = [name for name in PERIOD_FIGURES]
 PRODUCT_COLUMNS = list(PRODUCT_FIGURES)
 
 REL = 1e-9
+BY_SOURCE = ("supplied_by", "planned_by", "spot_by")
+"""The period figures given per source: tonnes, keyed by source id."""
 
 
 def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
@@ -35,14 +37,18 @@ def evaluation_to_dict(evaluation: Evaluation) -> dict[str, Any]:
 
 def _case(case: CaseResult, sources: tuple[str, ...], spot: tuple[str, ...]) -> dict[str, Any]:
     supplied = [f"supplied_{s}" for s in sources]
+    planned = [f"planned_{s}" for s in sources]
     bought = [f"spot_{s}" for s in spot]
     assert case.elements.columns == ELEMENT_COLUMNS, case.elements.columns
-    assert case.periods.columns == PERIOD_COLUMNS + supplied + bought, case.periods.columns
+    assert case.periods.columns == PERIOD_COLUMNS + supplied + planned + bought, (
+        case.periods.columns
+    )
     assert case.products.columns == PRODUCT_COLUMNS, case.products.columns
     periods = []
     for row in case.periods.to_dicts():
         out = {key: row[key] for key in PERIOD_COLUMNS}
         out["supplied_by"] = {s: row[f"supplied_{s}"] for s in sources}
+        out["planned_by"] = {s: row[f"planned_{s}"] for s in sources}
         out["spot_by"] = {s: row[f"spot_{s}"] for s in spot}
         periods.append(out)
     return {
@@ -78,7 +84,7 @@ class Scales:
     def abs_tol(self, key: str) -> float:
         if key.endswith("_usd"):
             return REL * self.usd
-        if key.endswith("_t") or key in ("supplied_by", "spot_by"):
+        if key.endswith("_t") or key in BY_SOURCE:
             return REL * self.tonnes
         if key in ("units", "units_short"):
             return REL * self.units
@@ -90,7 +96,7 @@ class Scales:
 def differences(expected: Any, actual: Any, scales: Scales, path: str = "") -> list[str]:
     """Every place where ``actual`` differs from ``expected``, as readable lines."""
     key = path.rsplit(".", 1)[-1].split("[")[0]
-    if path.split(".")[-2:-1] in (["supplied_by"], ["spot_by"]):
+    if path.split(".")[-2:-1] in ([name] for name in BY_SOURCE):
         key = path.split(".")[-2]
     if isinstance(expected, dict):
         if not isinstance(actual, dict) or set(expected) != set(actual):

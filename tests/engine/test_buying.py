@@ -19,7 +19,7 @@ from tests.engine.compare import evaluation_to_dict
 from tui.domain.dataset import Dataset
 from tui.domain.plan import ElementPlan, Plan, Split, StressCase
 from tui.engine import Engine
-from tui.engine.explain import exposure_reason
+from tui.present.reason import exposure_reason
 
 Evaluator = Callable[[Dataset, Plan], dict[str, Any]]
 
@@ -272,7 +272,7 @@ def test_without_products_the_value_short_is_unknown(evaluate: Evaluator) -> Non
 def test_the_reason_exposure_as_bought_differs() -> None:
     evaluation = Engine(SPOT_DATA).evaluate(HALF_AND_HALF)
     assert exposure_reason(evaluation) == (
-        "Nd: lynas can deliver 40 t of the 50 t planned in 2027Q1; "
+        "Nd: lynas can deliver 40.0 t of the 50.0 t planned in 2027Q1; "
         "the rest is bought spot from china"
     )
     all_china = Engine(SPOT_DATA).evaluate(b.plan({"Nd": b.split(china=100)}))

@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.domain.dataset import Dataset
+from tui.domain.figures import supplied_column
 from tui.domain.plan import Number, Plan, StressCase
 from tui.engine import Evaluation
-from tui.engine.explain import exposure_reason
 from tui.present.numbers import NOISE_T, tidy
+from tui.present.reason import exposure_reason
 from tui.present.target import above_target, target_fraction
 
 
@@ -186,7 +187,7 @@ def quarters(evaluation: Evaluation, element: str, case_index: int = 0) -> Quart
         case=case.case,
         periods=tuple(frame["period"]),
         demand_t=tuple(frame["demand_t"]),
-        supplied_by={s: tuple(frame[f"supplied_{s}"]) for s in evaluation.sources},
+        supplied_by={s: tuple(frame[supplied_column(s)]) for s in evaluation.sources},
         drawn_t=tuple(tidy(v) or 0.0 for v in frame["stockpile_drawn_t"]),
         shortfall_t=tuple(tidy(v) or 0.0 for v in frame["shortfall_t"]),
         gap_t=tuple(tidy(v) or 0.0 for v in frame["gap_t"]),
@@ -250,7 +251,7 @@ def portfolio_exposure(
         )
         .sort("period")
     )
-    supplied = [f"supplied_{s}" for s in evaluation.sources]
+    supplied = [supplied_column(s) for s in evaluation.sources]
     delivered = (
         frame.select("element", "period", *supplied)
         .unpivot(index=["element", "period"], variable_name="source", value_name="t")

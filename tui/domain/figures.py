@@ -65,6 +65,11 @@ def supplied_column(source: str) -> str:
     return f"supplied_{source}"
 
 
+def planned_column(source: str) -> str:
+    """The period column of tonnes the plan asks of ``source`` (demand × its share)."""
+    return f"planned_{source}"
+
+
 def spot_column(source: str) -> str:
     """The period column of tonnes bought spot from ``source``."""
     return f"spot_{source}"

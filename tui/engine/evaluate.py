@@ -10,6 +10,7 @@ from tui.domain.figures import (
     PERIOD_FIGURES,
     PORTFOLIO_FIGURES,
     PRODUCT_FIGURES,
+    planned_column,
     spot_column,
     supplied_column,
 )
@@ -112,6 +113,10 @@ class Engine:
         by_source = figures.rows.select(
             *[
                 pl.col("supplied_t").gather_every(n_sources, k).alias(supplied_column(source))
+                for k, source in enumerate(frames.sources)
+            ],
+            *[
+                pl.col("planned_t").gather_every(n_sources, k).alias(planned_column(source))
                 for k, source in enumerate(frames.sources)
             ],
             *[

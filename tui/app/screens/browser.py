@@ -16,7 +16,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from tui.app.browse import PlanSummary, modified_time, plan_files, summarize
@@ -24,6 +24,7 @@ from tui.app.palette import palette
 from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.app.widgets.footer import KeysFooter
+from tui.app.widgets.title_bar import TitleBar
 from tui.domain.plan import Plan
 from tui.engine import Evaluation
 from tui.present.numbers import percent, tidy, tonnes, usd
@@ -51,7 +52,7 @@ class PlanBrowser(Screen[BrowserChoice | None]):
         self.marked: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="browser-hint")
         yield Input(
             placeholder="another plan file or folder, then enter", id="browser-path", compact=True

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from tui.app.browse import PlanSummary, summarize
 from tui.app.comparison import Column, Row, compare_rows
@@ -23,6 +23,7 @@ from tui.app.palette import palette
 from tui.app.picks import OpenVersion, Pick
 from tui.app.plain import plain, shown
 from tui.app.widgets.footer import KeysFooter
+from tui.app.widgets.title_bar import TitleBar
 from tui.domain.errors import Problem, ReplanError
 from tui.session.session import Session, display_path
 
@@ -115,7 +116,7 @@ class CompareScreen(Screen[None]):
         self.width = 0  # each plan column's width, set for the terminal's width
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="compare-legend")
         yield DataTable(id="compare", cursor_type="row", zebra_stripes=True)
         yield Static("", id="compare-detail")

@@ -15,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Header
 
 from tui.app.figures import (
     element_rows,
@@ -30,6 +29,7 @@ from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.headline import HeadlinePanel
 from tui.app.widgets.quarter_chart import QuarterChart
+from tui.app.widgets.title_bar import TitleBar
 from tui.domain.plan import Plan
 from tui.present.splits import share_text
 from tui.present.target import target_fraction
@@ -89,7 +89,7 @@ class MainScreen(Screen[None]):
         self._max_shares: tuple[tuple[object, ...], dict[tuple[str, str], float]] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="body"):
             # docked at the top of the body, or on its right on a wide terminal
             yield HeadlinePanel(id="headline")
@@ -109,6 +109,7 @@ class MainScreen(Screen[None]):
         """Bring every widget up to the session's current plan and figures."""
         session = self.session
         evaluation, plan = session.evaluation, session.plan
+        self.refresh_bindings_if_changed()
         table = self.query_one(ElementTable)
         table.show(
             element_rows(evaluation, plan, session.dataset.source_ids, self.max_shares()),
@@ -117,7 +118,6 @@ class MainScreen(Screen[None]):
         self.query_one(HeadlinePanel).show(headline(evaluation, plan))
         self.show_element(force=True)
         self.update_title()
-        self.refresh_bindings_if_changed()
 
     def max_shares(self) -> dict[tuple[str, str], float]:
         """What each source can carry of each element throughout the horizon; computed
@@ -199,8 +199,7 @@ class MainScreen(Screen[None]):
         mark = "● " if session.dirty else ""
         status = " — unsaved changes" if session.dirty else ""
         title, sub_title = f"{mark}{shown(session.plan.name)}", f"{shown(session.location)}{status}"
-        if (title, sub_title) != (self.title, self.sub_title):
-            self.title, self.sub_title = title, sub_title
+        self.query_one(TitleBar).show_title(title, sub_title)
 
     @on(ElementTable.Moved)
     def _cell_moved(self) -> None:

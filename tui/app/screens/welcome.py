@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from tui.app.plain import plain, shown
 from tui.app.widgets.footer import KeysFooter
+from tui.app.widgets.title_bar import TitleBar
 from tui.domain.errors import Problem
 
 
@@ -31,7 +32,7 @@ class WelcomeScreen(Screen[None]):
         self.problems = [p.located() if isinstance(p, Problem) else shown(p) for p in problems]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="welcome"):
             yield Static("No plan is open", classes="welcome-title")
             yield Static(plain(self.heading + ":"), classes="welcome-heading")

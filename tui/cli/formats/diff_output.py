@@ -53,7 +53,7 @@ def _figures(figures: Sequence[FigureChange]) -> dict[str, dict[str, float | Non
 
 
 def diff_to_dict(diff: PlanDiff) -> dict[str, Any]:
-    from tui.engine.explain import exposure_reason
+    from tui.present.reason import exposure_reason
 
     return {
         "a": _side(diff.a),
@@ -197,7 +197,7 @@ def _elements_section(diff: PlanDiff, style: Style) -> list[str]:
 
 def _exposure_reasons(diff: PlanDiff) -> list[str]:
     """Why a plan's China exposure as bought is not the planned one, for A and B."""
-    from tui.engine.explain import exposure_reason
+    from tui.present.reason import exposure_reason
 
     lines = []
     for side, item in (("A", diff.a), ("B", diff.b)):

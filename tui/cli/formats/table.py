@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from tui.cli.formats import text
 from tui.cli.formats.text import Column, Style
+from tui.domain.figures import supplied_column
 from tui.domain.text import visible
-from tui.engine.explain import exposure_reason
 from tui.present import numbers
+from tui.present.reason import exposure_reason
 from tui.present.target import above_target, target_fraction
 
 if TYPE_CHECKING:
@@ -234,7 +235,7 @@ def period_tables(case: CaseResult, sources: tuple[str, ...], style: Style) -> l
                 [
                     row["period"],
                     numbers.tonnes(row["demand_t"]),
-                    *(numbers.tonnes(row[f"supplied_{source}"]) for source in sources),
+                    *(numbers.tonnes(row[supplied_column(source)]) for source in sources),
                     numbers.tonnes(row["gap_t"]),
                     numbers.tonnes(row["spot_t"]),
                     _percent(row["china_exposure"], style.dash),
