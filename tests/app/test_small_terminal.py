@@ -8,6 +8,8 @@ from tests.app.conftest import make_app, ready, settle
 from tests.app.hostile import screen_text
 from tui.app.screens.stress import StressScreen
 from tui.app.widgets.element_table import ElementTable
+from tui.app.widgets.footer import KeysFooter
+from tui.app.widgets.headline import HeadlinePanel
 
 
 async def test_every_element_row_fits_at_80x24(workdir: Path) -> None:
@@ -34,3 +36,29 @@ async def test_the_footer_keeps_help_and_quit_at_80_columns(workdir: Path) -> No
         await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
         assert "Help" in footer and "Quit" in footer and "Share" in footer
+
+
+async def test_the_layout_follows_textual_breakpoints_as_the_terminal_is_resized(
+    workdir: Path,
+) -> None:
+    """The screen's classes come from its breakpoints, and the Python-drawn text follows
+    them: a narrow, short terminal gets the compact footer and a one-case headline band;
+    a wide one the headline as a side panel."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        main = app.screen
+        headline = main.query_one(HeadlinePanel)
+        footer = main.query_one(KeysFooter)
+        assert main.has_class("-narrow", "-short") and not main.has_class("-wide")
+        assert (headline.wide, headline.stress_lines, footer.compact) == (False, 1, True)
+        await pilot.resize_terminal(140, 45)
+        await settle(pilot)
+        assert main.has_class("-wide", "-tall") and not main.has_class("-narrow", "-short")
+        assert (headline.wide, footer.compact) == (True, False)
+        assert headline.region.x > main.query_one(ElementTable).region.right - 1  # beside
+        await pilot.resize_terminal(110, 45)
+        await settle(pilot)
+        assert main.has_class("-medium", "-tall")
+        assert (headline.wide, headline.stress_lines, footer.compact) == (False, 2, False)

@@ -16,12 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 
 from tui.app.comments import file_has_comments
 from tui.app.loading import load_session
+from tui.app.messages import SessionChanged
 from tui.app.picks import BrowserChoice, Compare, NewPlan, OpenFile, OpenVersion, Pick
 from tui.app.plain import shown
 from tui.app.screens.dialogs import (
@@ -156,6 +158,12 @@ class ReplanApp(App[int]):
                 severity="warning",
                 timeout=8,
             )
+
+    @on(SessionChanged)
+    def _session_changed(self) -> None:
+        """A dialog changed the plan: the main screen beneath it repaints."""
+        if self.main is not None:
+            self.main.repaint()
 
     @property
     def main(self) -> MainScreen | None:

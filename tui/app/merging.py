@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tui.app.messages import SessionChanged
 from tui.app.screens.dialogs import ErrorDialog
 from tui.app.screens.merge import MergeScreen
 from tui.domain.errors import ReplanError
@@ -47,8 +48,7 @@ async def merge_with_disk(app: ReplanApp, session: Session) -> bool:
     except ReplanError as error:
         app.push_screen(ErrorDialog(f"The merge with {file} does not fit the data", error.problems))
         return False
-    if app.main is not None:
-        app.main.repaint()
+    app.post_message(SessionChanged())
     app.notify(
         merge_summary(merge),
         title=f"Merged with {file}",

@@ -13,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.app.figures import (
@@ -46,6 +46,16 @@ _SHARE = Binding.Group("Share", compact=True)
 
 class MainScreen(Screen[None]):
     """One plan: read the figures, move share, edit, undo."""
+
+    # Textual sets one class of each list on the screen as it is resized; app.tcss lays
+    # the screen out by them, and ``on_resize`` fits the Python-drawn text to the same.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (COMPACT_FOOTER, "-medium"), (WIDE, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (SHORT, "-tall")]  # noqa: RUF012
+
+    case_index: reactive[int] = reactive(0, init=False)
+    """Which case the chart and the element pane show: 0 the base case, then each stress case."""
+    portfolio_chart: reactive[bool] = reactive(False, init=False)
+    """Chart the portfolio's China exposure instead of the selected element (``o``)."""
 
     BINDINGS = [  # noqa: RUF012 - Textual reads this class attribute
         Binding("plus,equals_sign", "move(1)", "+1 pt", group=_SHARE, id="share.more",
@@ -82,8 +92,6 @@ class MainScreen(Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.case_index = 0
-        self.portfolio_chart = False  # o: the portfolio's exposure instead of the element
         self._shown_element: str | None = None
         self._binding_state: tuple[object, ...] = ()
         self._max_shares: tuple[tuple[object, ...], dict[tuple[str, str], float]] | None = None
@@ -210,17 +218,20 @@ class MainScreen(Screen[None]):
         """Enter or a click on the selected cell opens the editor, as users expect."""
         self.action_edit_element()
 
-    def on_resize(self, event: Resize) -> None:
-        wide = event.size.width >= WIDE
+    def on_resize(self) -> None:
+        # Screen's own handler sets the breakpoint classes after this one runs
+        self.call_next(self._fit_to_breakpoints)
+
+    def _fit_to_breakpoints(self) -> None:
+        """Fit the text drawn in Python to the breakpoint classes Textual has set."""
+        wide = self.has_class("-wide")
         # short: every element row fits at 80×24, for a band of one stress line and a
-        # chart of three bar rows
-        short = not wide and event.size.height < SHORT
-        self.set_class(wide, "wide")
-        self.set_class(short, "short")
+        # chart of three bar rows (a wide screen has the headline on its side instead)
+        short = self.has_class("-short") and not wide
         # below 100 columns the footer packs tighter and the palette's own key (ctrl+p,
         # named in the help) gives its room, so that ? Help and q Quit still show
         footer = self.query_one(KeysFooter)
-        footer.compact = event.size.width < COMPACT_FOOTER
+        footer.compact = self.has_class("-narrow")
         footer.show_command_palette = not footer.compact
         self.query_one(HeadlinePanel).set_wide(wide)
         self.query_one(HeadlinePanel).set_stress_lines(1 if short else 2)
@@ -301,7 +312,7 @@ class MainScreen(Screen[None]):
     def action_stress(self) -> None:
         from tui.app.screens.stress import StressScreen
 
-        self.app.push_screen(StressScreen(self.session, self.apply))
+        self.app.push_screen(StressScreen(self.session))
 
     def action_undo(self) -> None:
         change = self.session.undo()
@@ -317,11 +328,15 @@ class MainScreen(Screen[None]):
 
     def action_toggle_portfolio(self) -> None:
         self.portfolio_chart = not self.portfolio_chart
-        self.show_element(force=True)
 
     def action_next_case(self) -> None:
         cases = len(self.session.evaluation.cases)
         self.case_index = (self.case_index + 1) % cases if cases else 0
+
+    def watch_case_index(self) -> None:
+        self.show_element(force=True)
+
+    def watch_portfolio_chart(self) -> None:
         self.show_element(force=True)
 
     def jump_to(self, element: str) -> None:

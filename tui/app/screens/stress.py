@@ -1,8 +1,8 @@
 """Stress cases: the list with each case's result, and the form to add or edit one.
 
-Edits go back through the ``apply`` the main screen hands over (so each is an undo
-step and the headline follows); the list repaints from the session after every change,
-showing what the case does. Neither screen holds the main screen.
+Each edit goes to the session (one undo step), then a ``SessionChanged`` message tells
+the app, so that the main screen's headline follows; the list repaints from the session
+after every change, showing what the case does. Neither screen holds the main screen.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from tui.app.figures import stress_detail
+from tui.app.messages import SessionChanged
 from tui.app.palette import palette
 from tui.app.plain import plain
 from tui.app.screens.form import FormScreen
@@ -32,8 +33,6 @@ from tui.present.numbers import days, tidy, tonnes
 from tui.session import edits
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from tui.domain.plan import Plan
     from tui.session.session import Session
 
@@ -73,10 +72,14 @@ class StressScreen(ModalScreen[None]):
         Binding("d,delete", "delete", "Delete"),
     ]
 
-    def __init__(self, session: Session, apply: Callable[[Plan, str], None]) -> None:
+    def __init__(self, session: Session) -> None:
         super().__init__(classes="dialog")
         self.session = session
-        self.apply_edit = apply
+
+    def apply_edit(self, plan: Plan, label: str) -> None:
+        """One undoable edit of the session's plan; the main screen repaints on the message."""
+        self.session.apply(plan, label)
+        self.post_message(SessionChanged())
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box stress-box"):
