@@ -203,19 +203,42 @@ def source_china_shares(
     because Lynas' heavy rare earths still go through China in part); sources without a
     supply row in those quarters are left out.
     """
+    return _china_shares(dataset, start, end).get(element, {})
+
+
+_china_shares_seen: tuple[Dataset, str, str, dict[str, dict[str, tuple[float, float]]]] | None = (
+    None
+)
+
+
+def _china_shares(
+    dataset: Dataset, start: str, end: str
+) -> dict[str, dict[str, tuple[float, float]]]:
+    """Every element's source China shares, in one query, kept for the last dataset and
+    horizon: no edit of a plan changes them, and the pane asks on every key press."""
+    global _china_shares_seen
+    seen = _china_shares_seen
+    if seen is not None and seen[0] is dataset and seen[1:3] == (start, end):
+        return seen[3]
     import polars as pl
 
     rows = (
         dataset.supply.lazy()
-        .filter(
-            (pl.col("element") == element) & (pl.col("period") >= start) & (pl.col("period") <= end)
-        )
-        .group_by("source")
+        .filter((pl.col("period") >= start) & (pl.col("period") <= end))
+        .group_by("element", "source")
         .agg(pl.col("china_share").min().alias("low"), pl.col("china_share").max().alias("high"))
         .collect()
     )
-    found = {r["source"]: (r["low"], r["high"]) for r in rows.iter_rows(named=True)}
-    return {s: found[s] for s in dataset.source_ids if s in found}
+    found: dict[str, dict[str, tuple[float, float]]] = {}
+    for element, source, low, high in rows.iter_rows():
+        found.setdefault(element, {})[source] = (low, high)
+    order = {s: i for i, s in enumerate(dataset.source_ids)}
+    shares = {
+        element: {s: by_source[s] for s in order if s in by_source}
+        for element, by_source in found.items()
+    }
+    _china_shares_seen = (dataset, start, end, shares)
+    return shares
 
 
 @dataclass(frozen=True)
