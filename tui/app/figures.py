@@ -37,6 +37,11 @@ class ElementRow:
     """The part of the gap bought spot (base case)."""
     undeliverable: tuple[bool, ...] = ()
     """Per source: the share asks more than the source delivers in some quarter."""
+    max_shares: tuple[float | None, ...] = ()
+    """Per source: the largest share (0–1) it delivers in every quarter; None unknown."""
+    china_shares: tuple[tuple[float, float] | None, ...] = ()
+    """Per source: the China share of what it delivers, (lowest, highest) over the
+    horizon; None where it has no supply line for the element."""
 
 
 @dataclass(frozen=True)
@@ -98,11 +103,14 @@ def element_rows(
     plan: Plan,
     sources: Sequence[str],
     max_shares: Mapping[tuple[str, str], float] | None = None,
+    china_shares: Mapping[str, Mapping[str, tuple[float, float]]] | None = None,
 ) -> list[ElementRow]:
     """One row per dataset element, in the order of the evaluation's element frame.
 
     ``max_shares`` (element, source) → the largest share (0–1) the source delivers in
-    every quarter; a split's share above it is flagged ``undeliverable``."""
+    every quarter; a split's share above it is flagged ``undeliverable``.
+    ``china_shares`` element → source → (lowest, highest) China share, as
+    ``all_china_shares`` gives them (the wide table shows both)."""
     base = evaluation.base.elements.to_dict(as_series=False)
     worst: list[float] | None = None
     for case in evaluation.stress_cases:
@@ -121,6 +129,7 @@ def element_rows(
         else:
             shares = tuple(split.share(s) if split is not None else 0 for s in sources)
         limits = max_shares or {}
+        by_source = (china_shares or {}).get(element, {})
         undeliverable = tuple(
             share is not None and float(share) / 100 > limits.get((element, s), 1.0) + 1e-9
             for s, share in zip(sources, shares, strict=True)
@@ -138,6 +147,8 @@ def element_rows(
                 gap_t=tidy(base["gap_t"][i]) or 0.0,
                 stress_shortfall_t=None if worst is None else tidy(worst[i]),
                 shortfall_t=tidy(base["shortfall_t"][i]) or 0.0,
+                max_shares=tuple(limits.get((element, s)) for s in sources),
+                china_shares=tuple(by_source.get(s) for s in sources),
             )
         )
     return rows
@@ -203,7 +214,7 @@ def source_china_shares(
     because Lynas' heavy rare earths still go through China in part); sources without a
     supply row in those quarters are left out.
     """
-    return _china_shares(dataset, start, end).get(element, {})
+    return all_china_shares(dataset, start, end).get(element, {})
 
 
 _china_shares_seen: tuple[Dataset, str, str, dict[str, dict[str, tuple[float, float]]]] | None = (
@@ -211,7 +222,7 @@ _china_shares_seen: tuple[Dataset, str, str, dict[str, dict[str, tuple[float, fl
 )
 
 
-def _china_shares(
+def all_china_shares(
     dataset: Dataset, start: str, end: str
 ) -> dict[str, dict[str, tuple[float, float]]]:
     """Every element's source China shares, in one query, kept for the last dataset and

@@ -89,6 +89,13 @@ def percent(
     return _fixed(fraction * 100, digits, sign) + unit
 
 
+def percent_range(low: float, high: float) -> str:
+    """``5%``, or ``5–12%`` when a figure (a source's China share) changes over time."""
+    if round(low * 100) == round(high * 100):
+        return f"{low * 100:.0f}%"
+    return f"{low * 100:.0f}–{high * 100:.0f}%"
+
+
 def coverage(fraction: float | None, digits: int = 1, *, unit: str = "%", dash: str = DASH) -> str:
     """Like ``percent``, but never rounds a shortfall up to a clean 100%: ``>99.9%``."""
     text = percent(fraction, digits, unit=unit, dash=dash)

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from tui.app.figures import (
+    all_china_shares,
     element_rows,
     headline,
     portfolio_exposure,
@@ -119,8 +120,11 @@ class MainScreen(Screen[None]):
         evaluation, plan = session.evaluation, session.plan
         self.refresh_bindings_if_changed()
         table = self.query_one(ElementTable)
+        china_shares = all_china_shares(session.dataset, evaluation.start, evaluation.end)
         table.show(
-            element_rows(evaluation, plan, session.dataset.source_ids, self.max_shares()),
+            element_rows(
+                evaluation, plan, session.dataset.source_ids, self.max_shares(), china_shares
+            ),
             target_fraction(plan.target_china_exposure),
         )
         self.query_one(HeadlinePanel).show(headline(evaluation, plan))

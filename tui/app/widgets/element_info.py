@@ -15,7 +15,7 @@ from tui.app.plain import shown
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
 from tui.engine.warnings import EngineWarning
-from tui.present.numbers import days, percent, tonnes
+from tui.present.numbers import days, percent, percent_range, tonnes
 from tui.present.splits import split_text
 
 
@@ -68,7 +68,7 @@ def describe_element(
         used = [s for s in sources if split.share(s) and s in china_shares]
         if used:  # why the split's exposure is what it is
             out.append("China share ", "dim")
-            out.append(" · ".join(f"{s} {_range(*china_shares[s])}" for s in used) + "\n")
+            out.append(" · ".join(f"{s} {percent_range(*china_shares[s])}" for s in used) + "\n")
     for step in plan.schedule(element.symbol):
         out.append(f"from {step.start} ", "dim")
         out.append(split_text(step.split, sources) + "\n")
@@ -100,10 +100,3 @@ def describe_element(
         if warning.element == element.symbol:
             out.append("⚠ " + shown(warning.message) + "\n", "#f0a030")
     return out
-
-
-def _range(low: float, high: float) -> str:
-    """``5%``, or ``5–12%`` when a source's China share changes over the horizon."""
-    if round(low * 100) == round(high * 100):
-        return f"{low * 100:.0f}%"
-    return f"{low * 100:.0f}–{high * 100:.0f}%"

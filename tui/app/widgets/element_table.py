@@ -12,6 +12,7 @@ The cursor lives only on the source columns — "this element, this source" is w
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from textual.strip import Strip
 
 from tui.app.figures import ElementRow
 from tui.domain.plan import Number
-from tui.present.numbers import coverage, percent, tonnes
+from tui.present.numbers import coverage, percent, percent_range, tonnes
 from tui.present.splits import share_text
 from tui.present.target import above_target
 
@@ -108,25 +109,16 @@ class ElementTable(ScrollView, can_focus=True):
     def __init__(self, sources: Sequence[str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]  # Widget's options, passed on
         self.sources = tuple(sources)
-        self.columns = [
-            Column("element", "El", False, 2),
-            Column("demand", "Demand t", True, 0),
-            *(Column(f"src:{s}", s, True, 0) for s in self.sources),
-            Column("china", "China", True, 0),
-            Column("coverage", "Cover", True, 0),
-            Column("gap", "Gap t", True, 0),
-            Column("short", "Short t", True, 0),
-            Column("spot", "Spot t", True, 0),
-            Column("stress", "Stress t", True, 0),
-        ]
-        for column in self.columns:
-            column.width = max(column.width, len(column.label))
+        self.detailed = False
+        """Wide enough for the detail: each source's most it can carry, its China share."""
+        self.columns = _columns(self.sources, detailed=False)
         self.first_source = 2
         self.keys: list[str] = []
         self.cells: dict[str, tuple[Cell, ...]] = {}
         self.row = 0
         self.column = self.first_source
         self._strips: dict[tuple[object, ...], Strip] = {}
+        self._shown: tuple[Sequence[ElementRow], float | None] = ((), None)
 
     # --- what is selected -------------------------------------------------------------
 
@@ -172,11 +164,14 @@ class ElementTable(ScrollView, can_focus=True):
 
     def show(self, rows: Sequence[ElementRow], target: float | None) -> None:
         """Put ``rows`` on screen, rebuilding only the rows whose text or colour changed."""
+        self._shown = (rows, target)
+        if self._fit_detail():
+            return
         first = not self.keys
         widths_before = [c.width for c in self.columns]
         changed: list[int] = []
         for index, row in enumerate(rows):
-            cells = _cells(row, target)
+            cells = _cells(row, target, detailed=self.detailed)
             if self.cells.get(row.element) != cells:
                 self.cells[row.element] = cells
                 changed.append(index)
@@ -197,6 +192,27 @@ class ElementTable(ScrollView, can_focus=True):
         if first and self.keys:
             self.row = min(self.row, len(self.keys) - 1)
             self.post_message(self.Moved(self, self.keys[self.row], self.source))
+
+    def _fit_detail(self) -> bool:
+        """Show the detail columns when every column fits the width, without scrolling
+        sideways; True when the table was rebuilt for a change either way."""
+        rows, target = self._shown
+        width = self.size.width
+        if not rows or not width:
+            return False
+        columns = _columns(self.sources, detailed=True)
+        for row in rows:
+            for column, cell in zip(columns, _cells(row, target, detailed=True), strict=True):
+                column.width = max(column.width, len(cell.text))
+        detailed = sum(c.width + 2 * PAD for c in columns) <= width
+        if detailed == self.detailed:
+            return False
+        self.detailed = detailed
+        self.columns = _columns(self.sources, detailed=detailed)
+        self.cells.clear()
+        self.keys = []  # the next show lays the table out afresh
+        self.show(rows, target)
+        return True
 
     def _refresh_row(self, index: int) -> None:
         for key in [k for k in self._strips if k[0] == index]:
@@ -315,6 +331,7 @@ class ElementTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
+        self._fit_detail()
         self._scroll_cursor_visible()
 
     def notify_style_update(self) -> None:
@@ -325,11 +342,34 @@ class ElementTable(ScrollView, can_focus=True):
         return Region(0, self.keys.index(element) + 1, self.size.width, 1)
 
 
-def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
+def _columns(sources: Sequence[str], *, detailed: bool) -> list[Column]:
+    """The table's columns; ``detailed`` (a wide terminal) labels each source column
+    ``share/max`` and adds each source's China share for the element."""
+    columns = [
+        Column("element", "El", False, 2),
+        Column("demand", "Demand t", True, 0),
+        *(Column(f"src:{s}", f"{s}/max" if detailed else s, True, 0) for s in sources),
+        Column("china", "China", True, 0),
+        Column("coverage", "Cover", True, 0),
+        Column("gap", "Gap t", True, 0),
+        Column("short", "Short t", True, 0),
+        Column("spot", "Spot t", True, 0),
+        Column("stress", "Stress t", True, 0),
+        *(Column(f"cn:{s}", f"CN% {s}", True, 0) for s in sources if detailed),
+    ]
+    for column in columns:
+        column.width = max(column.width, len(column.label))
+    return columns
+
+
+def _cells(row: ElementRow, target: float | None, *, detailed: bool = False) -> tuple[Cell, ...]:
     flags = row.undeliverable or (False,) * len(row.shares)
+    limits = row.max_shares if detailed and row.max_shares else (None,) * len(row.shares)
     shares = tuple(
-        _share(value, row.scheduled, over) for value, over in zip(row.shares, flags, strict=True)
+        _share(value, row.scheduled, over, limit)
+        for value, over, limit in zip(row.shares, flags, limits, strict=True)
     )
+    china = row.china_shares if detailed else ()
     over = above_target(row.china_exposure, target)
     # red only for what is short after the stockpile; a gap the stock covers is amber
     gap = (GAP if row.shortfall_t > 0 else OVER) if row.gap_t > 0 else DIM
@@ -347,19 +387,30 @@ def _cells(row: ElementRow, target: float | None) -> tuple[Cell, ...]:
         # up to the shortfall)
         Cell(tonnes(row.spot_t), OVER if row.spot_t > 0 else DIM),
         Cell("—" if stress is None else tonnes(stress), GAP if stress else DIM),
+        *(
+            Cell("—", DIM) if shares_k is None else Cell(percent_range(*shares_k))
+            for shares_k in china
+        ),
     )
 
 
-def _share(value: Number | None, scheduled: bool, undeliverable: bool = False) -> Cell:
+def _share(
+    value: Number | None,
+    scheduled: bool,
+    undeliverable: bool = False,
+    limit: float | None = None,
+) -> Cell:
     """A share; ``›`` marks an element whose split changes later on its schedule; a
     share its source cannot deliver in every quarter is red and underlined (h tells
-    where and how much it can)."""
+    where and how much it can). With ``limit`` (the wide table) the share is followed
+    by the most the source carries throughout, in whole points rounded down: ``38/45``."""
     mark = "›" if scheduled else " "
+    most = "" if limit is None else f"/{math.floor(limit * 100 + 1e-9)}"
     if value is None:
-        return Cell("—" + mark, GAP)
+        return Cell("—" + most + mark, GAP)
     if value == 0:
-        return Cell("·" + mark, DIM)
-    return Cell(share_text(value) + mark, UNDELIVERABLE if undeliverable else PLAIN)
+        return Cell("·" + most + mark, DIM)
+    return Cell(share_text(value) + most + mark, UNDELIVERABLE if undeliverable else PLAIN)
 
 
 __all__ = ["Cell", "ElementTable"]

@@ -71,12 +71,12 @@ def render_headline(h: Headline, *, wide: bool, max_stress_lines: int = 2) -> Te
         return _wide(h)
     out = Text()
     out.append_text(_exposure(h))
-    out.append("  ·  ")
+    out.append(" · ")
     out.append_text(_gap(h, short=True))
-    out.append("  ·  ")
+    out.append(" · ")
     out.append_text(_cost(h, wide=False))
     if h.products_short:
-        out.append("  ·  ")
+        out.append(" · ")
         out.append("short: ", BAD)
         out.append(shown(", ".join(h.products_short)))
     if h.exposure_reason:  # its own line under the figures: why as bought differs
@@ -145,13 +145,19 @@ def _gap(h: Headline, *, short: bool) -> Text:
 
 
 def _cost(h: Headline, *, wide: bool) -> Text:
+    """The cost and its premium over buying everything from China; the narrow band
+    gives the premium as a percentage only, so that its first line fits 80 columns."""
     out = Text("Total cost " if wide else "Cost ")
     out.append(usd(h.total_cost_usd or h.cost_usd), "bold")
     out.append(" · premium " if wide else " (")
     premium_share = h.premium_usd / h.all_china_cost_usd if h.all_china_cost_usd else None
-    out.append(usd(h.premium_usd, sign=True), WARN if h.premium_usd > 0 else GOOD)
-    if premium_share is not None:
-        out.append(f" {premium_share * 100:+.0f}%")
+    tone = WARN if h.premium_usd > 0 else GOOD
+    if wide or premium_share is None:
+        out.append(usd(h.premium_usd, sign=True), tone)
+        if premium_share is not None:
+            out.append(f" {premium_share * 100:+.0f}%")
+    else:
+        out.append(f"{premium_share * 100:+.0f}%", tone)
     out.append(" over all-China" if wide else " vs all-China)")
     if wide and h.stock_cost_usd > 0:
         out.append(f"\n  of which holding stock {usd(h.stock_cost_usd)}", "dim")
