@@ -16,20 +16,20 @@ def _row(gap: float, shortfall: float, spot: float = 0.0) -> ElementRow:
 
 def test_a_gap_covered_by_stock_is_not_red() -> None:
     cells = _cells(_row(gap=12.0, shortfall=0.0), None)
-    assert cells[-4].text.strip() == "12.0" and cells[-4].style == OVER  # gap
-    assert cells[-5].style == OVER  # coverage
-    assert cells[-3].text.strip() == "0" and cells[-3].style != GAP  # short after stock
+    assert cells[-4].text.strip() == "12.0" and cells[-4].tone == OVER  # gap
+    assert cells[-5].tone == OVER  # coverage
+    assert cells[-3].text.strip() == "0" and cells[-3].tone != GAP  # short after stock
 
 
 def test_a_shortfall_after_stock_is_red() -> None:
     cells = _cells(_row(gap=12.0, shortfall=4.0), None)
-    assert cells[-4].style == GAP and cells[-5].style == GAP
-    assert cells[-3].text.strip() == "4.0" and cells[-3].style == GAP
+    assert cells[-4].tone == GAP and cells[-5].tone == GAP
+    assert cells[-3].text.strip() == "4.0" and cells[-3].tone == GAP
 
 
 def test_the_part_of_the_gap_bought_spot_has_its_column() -> None:
     cells = _cells(_row(gap=12.0, shortfall=0.0, spot=7.5), None)
-    assert cells[-2].text.strip() == "7.5" and cells[-2].style == OVER
+    assert cells[-2].text.strip() == "7.5" and cells[-2].tone == OVER
     assert _cells(_row(gap=0.0, shortfall=0.0), None)[-2].text.strip() == "0"
 
 

@@ -27,4 +27,4 @@ def chart_lines(chart: QuarterChart) -> list:
     from tui.app.widgets.quarter_chart import draw_chart
 
     assert chart.data is not None
-    return draw_chart(chart.data, chart.label, chart.colours, 60, 14)
+    return draw_chart(chart.data, chart.label, chart.source_colours, 60, 14)

@@ -8,6 +8,7 @@ dark one, and a theme change recolours every figure.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ from textual.color import Color
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.theme import Theme
+    from textual.widget import Widget
 
 SERIES = 7
 """Distinct source colours in the chart (a dataset with more repeats them)."""
@@ -77,3 +80,22 @@ def palette(app: App[object]) -> Palette:
     if key not in _CACHE:
         _CACHE[key] = palette_of(variables)
     return _CACHE[key]
+
+
+DEFAULT = palette_of({})
+"""The palette before a widget knows its app's theme (Textual's dark defaults)."""
+
+
+def follow_theme(widget: Widget, recolour: Callable[[Palette], None]) -> None:
+    """Call ``recolour`` with the app's palette now and after every theme change.
+
+    Widgets that draw their own text (cells, bars, the headline) keep Rich styles that
+    the stylesheet cannot reach; this is how a switch to a light theme reaches them.
+    """
+    app = widget.app
+    recolour(palette(app))
+
+    def changed(_theme: Theme) -> None:
+        recolour(palette(app))
+
+    app.theme_changed_signal.subscribe(widget, changed)

@@ -24,6 +24,7 @@ from tui.app.figures import (
     quarters,
     source_china_shares,
 )
+from tui.app.palette import palette
 from tui.app.plain import shown
 from tui.app.widgets.element_info import ElementInfo, describe_element
 from tui.app.widgets.element_table import ElementTable
@@ -111,6 +112,8 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.repaint()
         self.query_one(ElementTable).focus()
+        # the element pane's text carries the theme's colours: redraw it on a new theme
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_element(force=True))
 
     # --- painting --------------------------------------------------------------------
 
@@ -203,6 +206,7 @@ class MainScreen(Screen[None]):
             china_shares=source_china_shares(
                 session.dataset, element, evaluation.start, evaluation.end
             ),
+            colours=palette(self.app),
         )
         self.query_one(ElementInfo).show(text)
 

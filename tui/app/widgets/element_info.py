@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from rich.text import Text
 from textual.widgets import Static
 
+from tui.app.palette import DEFAULT, Palette
 from tui.app.plain import shown
 from tui.domain.dataset import Element
 from tui.domain.plan import Plan
@@ -38,6 +39,7 @@ def describe_element(
     case: str | None = None,
     horizon: str = "",
     china_shares: Mapping[str, tuple[float, float]] | None = None,
+    colours: Palette = DEFAULT,
 ) -> Text:
     """Name, split, schedule, stockpile, note and warnings of one element.
 
@@ -60,7 +62,7 @@ def describe_element(
     split = plan.base_split(element.symbol)
     own = plan.elements.get(element.symbol)
     out.append("Split ", "dim")
-    out.append(split_text(split, sources), "" if split is not None else "bold #ff6b6b")
+    out.append(split_text(split, sources), "" if split is not None else colours.bad)
     if split is not None and (own is None or own.split is None):
         out.append(" (default)", "dim")
     out.append("\n")
@@ -80,12 +82,12 @@ def describe_element(
         out.append(f" = {tonnes(stock_t)} t")
     drawn = figures.get("stockpile_drawn_t")
     if isinstance(drawn, float) and drawn > 0:
-        out.append(f", {tonnes(drawn)} t drawn", "#e5c07b")
+        out.append(f", {tonnes(drawn)} t drawn", colours.stock)
     out.append("\n")
     short = figures.get("shortfall_t")
     if isinstance(short, float) and short > 1e-6:
         out.append("Short ", "dim")
-        out.append(f"{tonnes(short)} t after stock", "bold #ff6b6b")
+        out.append(f"{tonnes(short)} t after stock", colours.bad)
         days_short = figures.get("days_short")
         if isinstance(days_short, float):
             out.append(f" ({days(days_short)})")
@@ -98,5 +100,5 @@ def describe_element(
         out.append(f"Demand and short: totals over {horizon}\n", "dim")
     for warning in warnings:
         if warning.element == element.symbol:
-            out.append("⚠ " + shown(warning.message) + "\n", "#f0a030")
+            out.append("⚠ " + shown(warning.message) + "\n", colours.warn)
     return out

@@ -26,23 +26,37 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.figures import ElementRow
+from tui.app.palette import DEFAULT, Palette, follow_theme
 from tui.domain.plan import Number
 from tui.present.numbers import coverage, percent, percent_range, tonnes
 from tui.present.splits import share_text
 from tui.present.target import above_target
 
-GAP = Style.parse("bold #ff6b6b")
-OVER = Style.parse("bold #f0a030")
-DIM = Style.parse("#6c7580")
-UNDELIVERABLE = Style.parse("bold underline #ff6b6b")
-PLAIN = Style()
+# A cell's tone is what its colour means; the colour itself comes from the theme in force
+GAP = "short"  # really short after stock
+OVER = "warn"  # above target, a gap that spot or stock closes
+DIM = "muted"  # nothing to see: zero, no supply
+UNDELIVERABLE = "undeliverable"  # a share its source cannot deliver
+PLAIN = ""
 PAD = 1  # blank columns on each side of a cell
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
-    style: Style = PLAIN
+    tone: str = PLAIN
+
+
+def tone_styles(colours: Palette) -> dict[str, Style]:
+    """Each tone's Rich style in the theme's palette."""
+    bad = Style.parse(colours.bad)
+    return {
+        GAP: bad,
+        OVER: Style.parse(colours.warn),
+        DIM: Style.parse(colours.muted),
+        UNDELIVERABLE: bad + Style(underline=True),
+        PLAIN: Style(),
+    }
 
 
 @dataclass
@@ -119,6 +133,15 @@ class ElementTable(ScrollView, can_focus=True):
         self.column = self.first_source
         self._strips: dict[tuple[object, ...], Strip] = {}
         self._shown: tuple[Sequence[ElementRow], float | None] = ((), None)
+        self._tones = tone_styles(DEFAULT)
+
+    def on_mount(self) -> None:
+        follow_theme(self, self._recolour)
+
+    def _recolour(self, colours: Palette) -> None:
+        self._tones = tone_styles(colours)
+        self._strips.clear()
+        self.refresh()
 
     # --- what is selected -------------------------------------------------------------
 
@@ -260,7 +283,7 @@ class ElementTable(ScrollView, can_focus=True):
             if number == cursor:
                 style = cursor_style
             else:
-                style = row_style + cell.style
+                style = row_style + self._tones[cell.tone]
                 if number == 0:
                     style += fixed_style
             segments.append(Segment(padded, style))

@@ -15,24 +15,19 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.figures import Exposure, Quarters
+from tui.app.palette import DEFAULT, Palette, follow_theme
 from tui.present.numbers import tonnes
 
-STOCK = "#e5c07b"
-SHORT = "#ff6b6b"
-PALETTE = ("#d08770", "#5e9bd6", "#98c379", "#c678dd", "#56b6c2", "#e06c9f", "#9aa5b1")
-NAMED = {"china": "#d08770", "lynas": "#5e9bd6", "recycling": "#98c379"}
 BLOCKS = " ▁▂▃▄▅▆▇█"
 AXIS = 8  # characters for the y-axis labels
 MAX_STEP = 8  # columns per quarter at most: wide bars on a wide terminal, not a wide gap
 
 
-def source_colours(sources: tuple[str, ...]) -> dict[str, str]:
-    """Stable colours: the well-known sources by name, the others from a palette."""
-    colours: dict[str, str] = {}
-    spare = iter(c for c in PALETTE if c not in NAMED.values())
-    for source in sources:
-        colours[source] = NAMED.get(source) or next(spare, "#9aa5b1")
-    return colours
+def source_colours(sources: tuple[str, ...], colours: Palette = DEFAULT) -> dict[str, str]:
+    """Stable colours: each source keeps the theme's series colour of its place in the
+    dataset's order, whichever element (and so whichever sources) the chart shows."""
+    series = colours.series
+    return {source: series[k % len(series)] for k, source in enumerate(sources)}
 
 
 Run = tuple[str, str]  # text, style
@@ -55,9 +50,25 @@ class QuarterChart(Widget):
         self.data: Quarters | None = None
         self.exposure: Exposure | None = None  # when set, the portfolio chart is drawn
         self.label = ""
-        self.colours: dict[str, str] = {}
+        self.source_colours: dict[str, str] = {}
+        self.theme_colours = DEFAULT
         self._lines: list[Strip] | None = None
         self._styles: dict[str, Style] = {}
+
+    def on_mount(self) -> None:
+        follow_theme(self, self._recolour)
+
+    def _recolour(self, colours: Palette) -> None:
+        if colours != self.theme_colours:
+            self.theme_colours = colours
+            self.source_colours = {}
+            if self.data is not None:
+                self.source_colours = self._colours_for(self.data)
+            self._lines = None
+            self.refresh()
+
+    def _colours_for(self, data: Quarters) -> dict[str, str]:
+        return source_colours(tuple(data.supplied_by), self.theme_colours)
 
     def show_exposure(self, exposure: Exposure) -> None:
         """Draw the portfolio's China exposure instead of an element's quarters."""
@@ -67,14 +78,16 @@ class QuarterChart(Widget):
 
     def _lines_for(self, width: int, height: int) -> list[Line]:
         if self.exposure is not None:
-            return draw_exposure(self.exposure, width, height)
+            return draw_exposure(self.exposure, width, height, self.theme_colours)
         assert self.data is not None
-        return draw_chart(self.data, self.label, self.colours, width, height)
+        return draw_chart(
+            self.data, self.label, self.source_colours, width, height, self.theme_colours
+        )
 
     def show(self, data: Quarters, label: str) -> None:
         self.data, self.label, self.exposure = data, label, None
-        if not self.colours or set(self.colours) != set(data.supplied_by):
-            self.colours = source_colours(tuple(data.supplied_by))
+        if set(self.source_colours) != set(data.supplied_by):
+            self.source_colours = self._colours_for(data)
         self._lines = None
         self.refresh()
 
@@ -132,7 +145,12 @@ class _Lines:
 
 
 def draw_chart(
-    data: Quarters, label: str, colours: dict[str, str], width: int, height: int
+    data: Quarters,
+    label: str,
+    by_source: dict[str, str],
+    width: int,
+    height: int,
+    colours: Palette = DEFAULT,
 ) -> list[Line]:
     """The whole chart: legend, bars, axis labels and marks, as runs per line."""
     out = _Lines()
@@ -144,11 +162,12 @@ def draw_chart(
     first = periods - shown if shown < periods else 0
     if first:  # too narrow for every quarter: say which ones are drawn
         label = f"{label} (last {shown} of {periods} q.)"
-    for text, style in _legend(label, colours, width):
+    stock, short = colours.stock, colours.bad
+    for text, style in _legend(label, by_source, width, colours):
         out.add(text, style)
     index = range(first, periods)
     top = max((data.demand_t[i] for i in index), default=0.0) or 1.0
-    stacks = [_stack(data, i, colours) for i in index]
+    stacks = [_stack(data, i, by_source, colours) for i in index]
     bar = max(step - 1, 1) if step > 1 else 1
     middle = bar_rows // 2 if bar_rows >= 5 else -1
     for row in range(bar_rows - 1, -1, -1):
@@ -173,20 +192,21 @@ def draw_chart(
     for i in index:
         mark, style = " ", ""
         if data.shortfall_t[i] > 1e-9:
-            mark, style = "▲", SHORT
+            mark, style = "▲", short
         elif data.drawn_t[i] > 1e-9:
-            mark, style = "△", STOCK
+            mark, style = "△", stock
         out.add(mark.ljust(step), style)
     return out.lines
 
 
-def _legend(label: str, colours: dict[str, str], width: int) -> Line:
+def _legend(label: str, by_source: dict[str, str], width: int, colours: Palette = DEFAULT) -> Line:
+    stock, short = colours.stock, colours.bad
     runs: Line = [(label, "bold"), ("  ", "")]
-    for source, colour in colours.items():
+    for source, colour in by_source.items():
         runs += [("█", colour), (f" {source}  ", "")]
-    runs += [("█", STOCK), (" stock  ", ""), ("█", SHORT), (" short  ", "")]
+    runs += [("█", stock), (" stock  ", ""), ("█", short), (" short  ", "")]
     # the marks under the axis: a quarter short after stock, or one the stock covers
-    runs += [("▲", SHORT), (" short  ", ""), ("△", STOCK), (" stock", "")]
+    runs += [("▲", short), (" short  ", ""), ("△", stock), (" stock", "")]
     kept: Line = []
     used = 0
     for text, style in runs:
@@ -199,10 +219,12 @@ def _legend(label: str, colours: dict[str, str], width: int) -> Line:
     return kept
 
 
-def _stack(data: Quarters, i: int, colours: dict[str, str]) -> list[tuple[float, str]]:
+def _stack(
+    data: Quarters, i: int, by_source: dict[str, str], colours: Palette
+) -> list[tuple[float, str]]:
     """Cumulative tops of the bar's segments, bottom up: sources, stock, shortfall."""
-    segments = [(values[i], colours[s]) for s, values in data.supplied_by.items()]
-    segments += [(data.drawn_t[i], STOCK), (data.shortfall_t[i], SHORT)]
+    segments = [(values[i], by_source[s]) for s, values in data.supplied_by.items()]
+    segments += [(data.drawn_t[i], colours.stock), (data.shortfall_t[i], colours.bad)]
     stack, total = [], 0.0
     for value, colour in segments:
         if value > 0:
@@ -252,13 +274,15 @@ def _period_labels(periods: tuple[str, ...], step: int) -> str:
 # capacity or a stress case cuts it: the plan says 40% Lynas, what arrives is more
 # Chinese.
 
-PLANNED = NAMED["china"]
 BOUGHT = "bold"
-TARGET = SHORT
 
 
-def draw_exposure(data: Exposure, width: int, height: int) -> list[Line]:
-    """Legend, bars (0–100%), the target row and the axis, as runs per line."""
+def draw_exposure(
+    data: Exposure, width: int, height: int, colours: Palette = DEFAULT
+) -> list[Line]:
+    """Legend, bars (0–100%), the target row and the axis, as runs per line; the bars
+    take the first source colour (China's in the bundled data), the target the alarm's."""
+    planned, target = colours.series[0], colours.bad
     out = _Lines()
     rows = max(height - 2, 2)
     periods = len(data.periods)
@@ -268,13 +292,13 @@ def draw_exposure(data: Exposure, width: int, height: int) -> list[Line]:
     first = periods - shown
     case = "base case" if data.case == "base" else data.case
     out.add(f"Portfolio China exposure · {case}  ", "bold")
-    out.add("█", PLANNED)
+    out.add("█", planned)
     out.add(" planned  ")
     out.add("●", BOUGHT)
     out.add(" as bought")
     if data.target is not None:
         out.add("  ")
-        out.add("┄", TARGET)
+        out.add("┄", target)
         out.add(f" target {data.target * 100:.0f}%")
     target_row = None if data.target is None else min(int(data.target * rows), rows - 1)
     bar = max(step - 1, 1) if step > 1 else 1
@@ -283,26 +307,26 @@ def draw_exposure(data: Exposure, width: int, height: int) -> list[Line]:
         label = {rows - 1: "100%", 0: "0%"}.get(row, "50%" if row == rows // 2 else "")
         out.add(f"{label:>{AXIS - 2}} ┤" if label else " " * (AXIS - 1) + "│", "dim")
         for i in range(first, periods):
-            char, style = _exposure_cell(data.planned[i], row, rows)
+            char, style = _exposure_cell(data.planned[i], row, rows, planned)
             bought = data.bought[i]
             if bought is not None and min(int(bought * rows), rows - 1) == row:
                 char, style = "●", BOUGHT
             elif char == " " and row == target_row:
-                char, style = "┄", TARGET
+                char, style = "┄", target
             out.add(char * bar if char != "●" else "●".center(bar), style)
             if step > bar:
-                out.add("┄" if row == target_row else " ", TARGET if row == target_row else "")
+                out.add("┄" if row == target_row else " ", target if row == target_row else "")
     out.newline()
     out.add(" " * (AXIS - 1) + "└", "dim")
     out.add(_period_labels(data.periods[first:], step), "dim")
     return out.lines
 
 
-def _exposure_cell(value: float | None, row: int, rows: int) -> tuple[str, str]:
+def _exposure_cell(value: float | None, row: int, rows: int, colour: str) -> tuple[str, str]:
     """The block of a bar of height ``value`` (0–1) in ``row``."""
     if value is None:
         return " ", ""
     eighths = round(value * rows * 8) - row * 8
     if eighths <= 0:
         return " ", ""
-    return BLOCKS[min(eighths, 8)], PLANNED
+    return BLOCKS[min(eighths, 8)], colour
