@@ -8,8 +8,10 @@ browser's "modified" column is the same in every snapshot.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from tui.app.app import ReplanApp
@@ -50,3 +52,18 @@ async def settle(pilot: Pilot, rounds: int = 3) -> None:
             await worker.wait()
     for _ in range(rounds):
         await pilot.pause()
+
+
+@pytest.fixture
+def toasts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every toast's message in the order shown, recorded by wrapping the public
+    ``App.notify`` (Textual keeps its own list private)."""
+    seen: list[str] = []
+    shown: Callable[..., None] = ReplanApp.notify
+
+    def notify(self: ReplanApp, message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        shown(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(ReplanApp, "notify", notify)
+    return seen

@@ -21,11 +21,9 @@ async def _exported(pilot: Pilot) -> None:
     await settle(pilot)
 
 
-def _messages(app: object) -> list[str]:
-    return [n.message for n in app._notifications]  # type: ignore[attr-defined]
-
-
-async def test_export_key_writes_the_open_plan_beside_its_file(workdir: Path) -> None:
+async def test_export_key_writes_the_open_plan_beside_its_file(
+    workdir: Path, toasts: list[str]
+) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
@@ -33,7 +31,7 @@ async def test_export_key_writes_the_open_plan_beside_its_file(workdir: Path) ->
         await pilot.press("plus")  # an edit not saved yet: the export shows what is on screen
         await _exported(pilot)
         out = workdir / "plans" / "baseline.xlsx"
-        assert "Exported to plans/baseline.xlsx" in _messages(app)
+        assert "Exported to plans/baseline.xlsx" in toasts
         evaluation = app.session.evaluation  # type: ignore[union-attr]
     summary = pl.read_excel(out, sheet_name="summary")
     assert summary.get_column("case").to_list() == [c.case for c in evaluation.cases]
@@ -41,7 +39,9 @@ async def test_export_key_writes_the_open_plan_beside_its_file(workdir: Path) ->
     assert "quarters" in pl.read_excel(out, sheet_id=0, raise_if_empty=False)
 
 
-async def test_export_key_in_compare_writes_every_plan_compared(workdir: Path) -> None:
+async def test_export_key_in_compare_writes_every_plan_compared(
+    workdir: Path, toasts: list[str]
+) -> None:
     app = make_app()
     async with app.run_test(size=(140, 40)) as pilot:
         await ready(pilot)
@@ -50,6 +50,6 @@ async def test_export_key_in_compare_writes_every_plan_compared(workdir: Path) -
         assert isinstance(app.screen, CompareScreen)
         names = [c.plan.name for c in app.screen.columns]
         await _exported(pilot)
-        assert "Exported to plans/baseline-compare.xlsx" in _messages(app)
+        assert "Exported to plans/baseline-compare.xlsx" in toasts
     summary = pl.read_excel(workdir / "plans" / "baseline-compare.xlsx", sheet_name="summary")
     assert summary.filter(pl.col("case") == "base").get_column("plan").to_list() == names

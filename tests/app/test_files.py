@@ -60,7 +60,7 @@ async def test_conflict_enter_is_safe_and_keeps_both_versions(workdir: Path) -> 
         assert Path("plans/baseline.toml").read_text() == theirs
 
 
-async def test_conflict_reload_can_be_undone(workdir: Path) -> None:
+async def test_conflict_reload_can_be_undone(workdir: Path, toasts: list[str]) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
@@ -68,7 +68,7 @@ async def test_conflict_reload_can_be_undone(workdir: Path) -> None:
         await pilot.press("r")
         await settle(pilot)
         assert app.session.plan.elements["Dy"].split.share("lynas") == 20
-        assert any("ctrl+z brings your edits back" in n.message for n in app._notifications)
+        assert any("ctrl+z brings your edits back" in t for t in toasts)
         await pilot.press("ctrl+z")
         await settle(pilot)
         assert app.session.plan.elements["Dy"].split.share("lynas") == 21
@@ -129,7 +129,7 @@ def disk_full(*args: object, **kwargs: object) -> str:
 
 
 async def test_failed_save_says_why_and_keeps_edits(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
+    workdir: Path, monkeypatch: pytest.MonkeyPatch, toasts: list[str]
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -140,8 +140,7 @@ async def test_failed_save_says_why_and_keeps_edits(
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        messages = [n.message for n in app._notifications]
-        assert any("No space" in m and "edits are kept" in m for m in messages), messages
+        assert any("No space" in m and "edits are kept" in m for m in toasts), toasts
         assert app.session.dirty and app.session.path == Path("plans/baseline.toml")
         assert app.session.plan.elements["Dy"].split.share("lynas") == 21
 
@@ -202,7 +201,7 @@ async def test_save_as_that_fails_asks_again_with_the_typed_name(
         assert load_plan(Path("plans/mine.toml")).plan.elements["Dy"].split.share("lynas") == 21
 
 
-async def test_new_plan_save_asks_for_a_name(workdir: Path) -> None:
+async def test_new_plan_save_asks_for_a_name(workdir: Path, toasts: list[str]) -> None:
     Path("plans/baseline.toml").unlink()
     app = make_app(None)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -215,7 +214,7 @@ async def test_new_plan_save_asks_for_a_name(workdir: Path) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert load_plan(Path("plans/new-plan.toml")).plan.name == "New plan"
-        assert any("Plan saved — plans/new-plan.toml" in n.message for n in app._notifications)
+        assert any("Plan saved — plans/new-plan.toml" in t for t in toasts)
 
 
 async def test_malformed_plan_shows_where_and_lets_the_user_go_on(workdir: Path) -> None:

@@ -91,7 +91,7 @@ async def test_reload_then_undo_then_save_does_not_drop_their_changes(workdir: P
         assert_both_changes(load_plan(PLAN).plan)
 
 
-async def test_merge_is_the_default_and_one_undoable_step(workdir: Path) -> None:
+async def test_merge_is_the_default_and_one_undoable_step(workdir: Path, toasts: list[str]) -> None:
     app = japan_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_japan_and_move_ce(pilot, app)
@@ -100,7 +100,6 @@ async def test_merge_is_the_default_and_one_undoable_step(workdir: Path) -> None
         await pilot.press("enter")
         await settle(pilot)
         assert_both_changes(app.session.plan)
-        toasts = [n.message for n in app._notifications]
         assert any("From the file on disk: author, elements.Nd.split" in t for t in toasts)
         assert any("Yours, kept: elements.Ce.split" in t for t in toasts)
         assert app.session.dirty
