@@ -79,5 +79,6 @@ async def test_a_light_theme_recolours_every_drawn_figure(workdir: Path) -> None
         dark_only = {_hex(c) for c in (dark.warn, dark.bad, dark.stock, *dark.series)} - {
             _hex(c) for c in (light.warn, light.bad, light.stock, *light.series)
         }
+        assert dark_only  # else the check below would pass vacuously
         for widget, colours in zip(widgets, after, strict=True):
             assert not colours & dark_only, type(widget).__name__

@@ -24,7 +24,7 @@ from tui.app.figures import (
     quarters,
     source_china_shares,
 )
-from tui.app.palette import palette
+from tui.app.palette import DEFAULT, Palette, follow_theme
 from tui.app.plain import shown
 from tui.app.widgets.element_info import ElementInfo, describe_element
 from tui.app.widgets.element_table import ElementTable
@@ -97,6 +97,8 @@ class MainScreen(Screen[None]):
         self._shown_element: str | None = None
         self._binding_state: tuple[object, ...] = ()
         self._max_shares: tuple[tuple[object, ...], dict[tuple[str, str], float]] | None = None
+        self.colours = DEFAULT
+        """The theme's palette, kept here so that a key press does not derive it."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -112,8 +114,13 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.repaint()
         self.query_one(ElementTable).focus()
-        # the element pane's text carries the theme's colours: redraw it on a new theme
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show_element(force=True))
+        follow_theme(self, self._recolour)
+
+    def _recolour(self, colours: Palette) -> None:
+        """The element pane's text carries the theme's colours: redraw it on a new theme."""
+        if colours != self.colours:
+            self.colours = colours
+            self.show_element(force=True)
 
     # --- painting --------------------------------------------------------------------
 
@@ -206,7 +213,7 @@ class MainScreen(Screen[None]):
             china_shares=source_china_shares(
                 session.dataset, element, evaluation.start, evaluation.end
             ),
-            colours=palette(self.app),
+            colours=self.colours,
         )
         self.query_one(ElementInfo).show(text)
 

@@ -188,8 +188,12 @@ class ElementTable(ScrollView, can_focus=True):
     def show(self, rows: Sequence[ElementRow], target: float | None) -> None:
         """Put ``rows`` on screen, rebuilding only the rows whose text or colour changed."""
         self._shown = (rows, target)
-        if self._fit_detail():
-            return
+        detailed = self._detail_fits(rows, target)
+        if detailed != self.detailed:
+            self.detailed = detailed
+            self.columns = _columns(self.sources, detailed=detailed)
+            self.cells.clear()
+            self.keys = []  # the table is laid out afresh below
         first = not self.keys
         widths_before = [c.width for c in self.columns]
         changed: list[int] = []
@@ -206,8 +210,7 @@ class ElementTable(ScrollView, can_focus=True):
             first = True
         if first or [c.width for c in self.columns] != widths_before:
             self._strips.clear()
-            width = sum(c.width + 2 * PAD for c in self.columns)
-            self.virtual_size = Size(width, len(self.keys) + 1)
+            self.virtual_size = Size(_table_width(self.columns), len(self.keys) + 1)
             self.refresh()
         else:
             for index in changed:
@@ -216,26 +219,25 @@ class ElementTable(ScrollView, can_focus=True):
             self.row = min(self.row, len(self.keys) - 1)
             self.post_message(self.Moved(self, self.keys[self.row], self.source))
 
-    def _fit_detail(self) -> bool:
-        """Show the detail columns when every column fits the width, without scrolling
-        sideways; True when the table was rebuilt for a change either way."""
-        rows, target = self._shown
+    def _detail_fits(self, rows: Sequence[ElementRow], target: float | None) -> bool:
+        """Whether every column of the detailed table fits the width without scrolling
+        sideways. The detailed cells are only built when a cheap lower bound of their
+        width fits, so that a key press on a narrow terminal pays nothing for them."""
         width = self.size.width
         if not rows or not width:
-            return False
+            return self.detailed
+        if self.detailed:  # the columns already hold the detailed widths
+            return _table_width(self.columns) <= width
+        plain = {c.key: c.width for c in self.columns}
         columns = _columns(self.sources, detailed=True)
+        for column in columns:
+            column.width = max(column.width, plain.get(column.key, 0))
+        if _table_width(columns) > width:
+            return False
         for row in rows:
             for column, cell in zip(columns, _cells(row, target, detailed=True), strict=True):
                 column.width = max(column.width, len(cell.text))
-        detailed = sum(c.width + 2 * PAD for c in columns) <= width
-        if detailed == self.detailed:
-            return False
-        self.detailed = detailed
-        self.columns = _columns(self.sources, detailed=detailed)
-        self.cells.clear()
-        self.keys = []  # the next show lays the table out afresh
-        self.show(rows, target)
-        return True
+        return _table_width(columns) <= width
 
     def _refresh_row(self, index: int) -> None:
         for key in [k for k in self._strips if k[0] == index]:
@@ -302,7 +304,7 @@ class ElementTable(ScrollView, can_focus=True):
         elif self.row >= scroll_y + visible:
             self.scroll_to(y=self.row - visible + 1, animate=False, immediate=True)
         fixed = self.columns[0].width + 2 * PAD
-        left = sum(c.width + 2 * PAD for c in self.columns[1 : self.column])
+        left = _table_width(self.columns[1 : self.column])
         right = left + self.columns[self.column].width + 2 * PAD
         room = max(self.size.width - fixed, 1)
         scroll_x = int(self.scroll_x)
@@ -354,7 +356,9 @@ class ElementTable(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._strips.clear()
-        self._fit_detail()
+        rows, target = self._shown
+        if rows:
+            self.show(rows, target)  # the new width may switch the detail on or off
         self._scroll_cursor_visible()
 
     def notify_style_update(self) -> None:
@@ -383,6 +387,10 @@ def _columns(sources: Sequence[str], *, detailed: bool) -> list[Column]:
     for column in columns:
         column.width = max(column.width, len(column.label))
     return columns
+
+
+def _table_width(columns: Sequence[Column]) -> int:
+    return sum(c.width + 2 * PAD for c in columns)
 
 
 def _cells(row: ElementRow, target: float | None, *, detailed: bool = False) -> tuple[Cell, ...]:

@@ -61,9 +61,7 @@ class QuarterChart(Widget):
     def _recolour(self, colours: Palette) -> None:
         if colours != self.theme_colours:
             self.theme_colours = colours
-            self.source_colours = {}
-            if self.data is not None:
-                self.source_colours = self._colours_for(self.data)
+            self.source_colours = {} if self.data is None else self._colours_for(self.data)
             self._lines = None
             self.refresh()
 
