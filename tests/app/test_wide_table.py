@@ -79,6 +79,28 @@ async def test_a_smaller_terminal_keeps_the_plain_table(
         assert not app.screen.query_one(ElementTable).detailed
         text = screen_text(app)
         assert "CN%" not in text and "/max" not in text
+        assert ("Stress t" in text) == (size[0] > 80)  # 80 columns: the compact labels
+
+
+@pytest.mark.parametrize("plan", ["baseline", "japan-2025", "target-2027"])
+async def test_every_column_fits_80_columns_without_scrolling_sideways(
+    workdir: Path, plan: str
+) -> None:
+    app = make_app(f"plans/story-{plan}.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        table = app.screen.query_one(ElementTable)
+        assert table.virtual_size.width <= table.size.width
+        table.select("Dy", table.sources[-1])  # the cursor on the last source column
+        await settle(pilot)
+        assert table.scroll_x == 0
+        text = screen_text(app)
+        header = next(x for x in text.splitlines() if x.split()[:1] == ["El"]).split()
+        # the compact labels: tonnes said once, by "Demand t"
+        assert header[-4:] == ["Gap", "Short", "Spot", "Stress"]
+        for element in ("La", "Dy", "Y"):
+            assert _row(text, element)[-1] == table.cell_text(element, "stress")
 
 
 async def test_resizing_switches_the_detail_on_and_off(workdir: Path) -> None:
@@ -95,6 +117,13 @@ async def test_resizing_switches_the_detail_on_and_off(workdir: Path) -> None:
         await pilot.resize_terminal(140, 45)
         await settle(pilot)
         assert not table.detailed and "CN%" not in screen_text(app)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "Stress t" not in screen_text(app) and table.virtual_size.width <= 80
+        await pilot.resize_terminal(220, 60)  # from the compact table straight to the detail
+        await settle(pilot)
+        assert table.detailed and "CN% lynas" in screen_text(app)
+        assert (table.element, table.source) == ("Dy", "lynas")
 
 
 @pytest.mark.parametrize("plan", ["baseline", "japan-2025", "target-2027"])

@@ -27,7 +27,8 @@ marks what is really short (after the stockpile is drawn), orange a gap the stoc
 covers and exposure above target; › marks a split that changes later on its \
 schedule; a red underlined share asks more than its source delivers in some quarter \
 ([b]h[/b] shows each source's capacity, price and China share per quarter). Demand t, \
-Gap t and cost are totals over the plan's whole horizon. Below \
+Gap t and cost are totals over the plan's whole horizon (on a narrow terminal the \
+columns drop their " t": Gap, Short, Spot and Stress are tonnes too). Below \
 the table, the selected element's quarters: supply by source stacked up to demand, \
 [$warning]stock drawn[/] and [$error]shortfall[/] on top, ▲ under the quarters that are short, \
 △ under those the stock covers. [b]v[/b] shows the next stress case in the chart; \

@@ -37,14 +37,13 @@ GAP = "short"  # really short after stock
 OVER = "warn"  # above target, a gap that spot or stock closes
 DIM = "muted"  # nothing to see: zero, no supply
 UNDELIVERABLE = "undeliverable"  # a share its source cannot deliver
-PLAIN = ""
-PAD = 1  # blank columns on each side of a cell
+NONE = ""
 
 
 @dataclass(frozen=True)
 class Cell:
     text: str
-    tone: str = PLAIN
+    tone: str = NONE
 
 
 def tone_styles(colours: Palette) -> dict[str, Style]:
@@ -55,7 +54,7 @@ def tone_styles(colours: Palette) -> dict[str, Style]:
         OVER: Style.parse(colours.warn),
         DIM: Style.parse(colours.muted),
         UNDELIVERABLE: bad + Style(underline=True),
-        PLAIN: Style(),
+        NONE: Style(),
     }
 
 
@@ -64,7 +63,43 @@ class Column:
     key: str
     label: str
     right: bool
-    width: int
+    data: int = 0  # the widest cell seen
+
+    @property
+    def width(self) -> int:
+        return max(self.data, len(self.label))
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How much the table shows: the widest that fits the terminal without scrolling
+    sideways is used (a table too wide even when compact scrolls)."""
+
+    detailed: bool  # each source's most it can carry, and its China share
+    pad_right: int  # blank columns after a cell (one always comes before it)
+    unit_in_labels: bool  # "Gap t" rather than "Gap": tonnes, said by "Demand t" when not
+
+    def labels(self, sources: Sequence[str]) -> list[tuple[str, str]]:
+        t = " t" if self.unit_in_labels else ""
+        return [
+            ("element", "El"),
+            ("demand", "Demand t"),
+            *((f"src:{s}", f"{s}/max" if self.detailed else s) for s in sources),
+            ("china", "China"),
+            ("coverage", "Cover"),
+            ("gap", f"Gap{t}"),
+            ("short", f"Short{t}"),
+            ("spot", f"Spot{t}"),
+            ("stress", f"Stress{t}"),
+            *((f"cn:{s}", f"CN% {s}") for s in sources if self.detailed),
+        ]
+
+
+DETAILED = Layout(detailed=True, pad_right=1, unit_in_labels=True)
+PLAIN = Layout(detailed=False, pad_right=1, unit_in_labels=True)
+COMPACT = Layout(detailed=False, pad_right=0, unit_in_labels=False)
+"""80 columns: one blank between cells and the tonnes said once, so that the reference
+data's every column fits."""
 
 
 class ElementTable(ScrollView, can_focus=True):
@@ -123,9 +158,8 @@ class ElementTable(ScrollView, can_focus=True):
     def __init__(self, sources: Sequence[str], **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]  # Widget's options, passed on
         self.sources = tuple(sources)
-        self.detailed = False
-        """Wide enough for the detail: each source's most it can carry, its China share."""
-        self.columns = _columns(self.sources, detailed=False)
+        self.table_layout = PLAIN
+        self.columns = _columns(self.sources, self.table_layout)
         self.first_source = 2
         self.keys: list[str] = []
         self.cells: dict[str, tuple[Cell, ...]] = {}
@@ -188,29 +222,29 @@ class ElementTable(ScrollView, can_focus=True):
     def show(self, rows: Sequence[ElementRow], target: float | None) -> None:
         """Put ``rows`` on screen, rebuilding only the rows whose text or colour changed."""
         self._shown = (rows, target)
-        detailed = self._detail_fits(rows, target)
-        if detailed != self.detailed:
-            self.detailed = detailed
-            self.columns = _columns(self.sources, detailed=detailed)
+        layout = self._layout_for(rows, target)
+        if layout != self.table_layout:
+            self.table_layout = layout
+            self.columns = _columns(self.sources, layout)
             self.cells.clear()
             self.keys = []  # the table is laid out afresh below
         first = not self.keys
         widths_before = [c.width for c in self.columns]
         changed: list[int] = []
         for index, row in enumerate(rows):
-            cells = _cells(row, target, detailed=self.detailed)
+            cells = _cells(row, target, detailed=self.table_layout.detailed)
             if self.cells.get(row.element) != cells:
                 self.cells[row.element] = cells
                 changed.append(index)
                 for column, cell in zip(self.columns, cells, strict=True):
-                    column.width = max(column.width, len(cell.text))
+                    column.data = max(column.data, len(cell.text))
         keys = [row.element for row in rows]
         if keys != self.keys:
             self.keys = keys
             first = True
         if first or [c.width for c in self.columns] != widths_before:
             self._strips.clear()
-            self.virtual_size = Size(_table_width(self.columns), len(self.keys) + 1)
+            self.virtual_size = Size(self._span(self.columns), len(self.keys) + 1)
             self.refresh()
         else:
             for index in changed:
@@ -219,25 +253,39 @@ class ElementTable(ScrollView, can_focus=True):
             self.row = min(self.row, len(self.keys) - 1)
             self.post_message(self.Moved(self, self.keys[self.row], self.source))
 
-    def _detail_fits(self, rows: Sequence[ElementRow], target: float | None) -> bool:
-        """Whether every column of the detailed table fits the width without scrolling
-        sideways. The detailed cells are only built when a cheap lower bound of their
-        width fits, so that a key press on a narrow terminal pays nothing for them."""
+    @property
+    def detailed(self) -> bool:
+        return self.table_layout.detailed
+
+    def _span(self, columns: Sequence[Column]) -> int:
+        """Screen columns taken by ``columns`` in the current layout."""
+        return _width(columns, self.table_layout)
+
+    def _layout_for(self, rows: Sequence[ElementRow], target: float | None) -> Layout:
+        """The widest layout whose every column fits the width. Only the current
+        layout's cells are built on a key press: the plain and compact layouts share
+        theirs, and the detailed cells are built only when a lower bound of their width
+        (the current cells' widths) fits."""
         width = self.size.width
         if not rows or not width:
-            return self.detailed
-        if self.detailed:  # the columns already hold the detailed widths
-            return _table_width(self.columns) <= width
-        plain = {c.key: c.width for c in self.columns}
-        columns = _columns(self.sources, detailed=True)
-        for column in columns:
-            column.width = max(column.width, plain.get(column.key, 0))
-        if _table_width(columns) > width:
-            return False
-        for row in rows:
-            for column, cell in zip(columns, _cells(row, target, detailed=True), strict=True):
-                column.width = max(column.width, len(cell.text))
-        return _table_width(columns) <= width
+            return self.table_layout
+        current = {c.key: c.data for c in self.columns}
+        if self.table_layout.detailed:
+            if _width(self.columns, DETAILED) <= width:
+                return DETAILED
+            plain = _measure(_columns(self.sources, PLAIN), rows, target, detailed=False)
+        else:
+            plain = _columns(self.sources, PLAIN)
+            for column in plain:
+                column.data = current[column.key]
+            bound = _columns(self.sources, DETAILED)
+            for column in bound:
+                column.data = current.get(column.key, 0)
+            if _width(bound, DETAILED) <= width:
+                measured = _measure(bound, rows, target, detailed=True)
+                if _width(measured, DETAILED) <= width:
+                    return DETAILED
+        return PLAIN if _width(plain, PLAIN) <= width else COMPACT
 
     def _refresh_row(self, index: int) -> None:
         for key in [k for k in self._strips if k[0] == index]:
@@ -281,7 +329,7 @@ class ElementTable(ScrollView, can_focus=True):
         segments: list[Segment] = []
         for number, (column, cell) in enumerate(zip(self.columns, cells, strict=True)):
             text = cell.text.rjust(column.width) if column.right else cell.text.ljust(column.width)
-            padded = " " * PAD + text + " " * PAD
+            padded = " " + text + " " * self.table_layout.pad_right
             if number == cursor:
                 style = cursor_style
             else:
@@ -289,7 +337,7 @@ class ElementTable(ScrollView, can_focus=True):
                 if number == 0:
                     style += fixed_style
             segments.append(Segment(padded, style))
-        fixed = self.columns[0].width + 2 * PAD
+        fixed = self._span(self.columns[:1])
         head = Strip(segments[:1], fixed)
         rest = Strip(segments[1:]).crop(scroll_x, scroll_x + max(width - fixed, 0))
         return Strip.join([head, rest]).extend_cell_length(width, row_style).crop(0, width)
@@ -303,9 +351,9 @@ class ElementTable(ScrollView, can_focus=True):
             self.scroll_to(y=self.row, animate=False, immediate=True)
         elif self.row >= scroll_y + visible:
             self.scroll_to(y=self.row - visible + 1, animate=False, immediate=True)
-        fixed = self.columns[0].width + 2 * PAD
-        left = _table_width(self.columns[1 : self.column])
-        right = left + self.columns[self.column].width + 2 * PAD
+        fixed = self._span(self.columns[:1])
+        left = self._span(self.columns[1 : self.column])
+        right = left + self._span(self.columns[self.column : self.column + 1])
         room = max(self.size.width - fixed, 1)
         scroll_x = int(self.scroll_x)
         if left < scroll_x:
@@ -331,11 +379,11 @@ class ElementTable(ScrollView, can_focus=True):
         if event.y == 0 or not self.keys:
             return
         row = event.y - 1 + int(self.scroll_y)
-        fixed = self.columns[0].width + 2 * PAD
+        fixed = self._span(self.columns[:1])
         x = event.x if event.x < fixed else event.x - fixed + int(self.scroll_x) + fixed
         column, edge = self.column, 0
         for number, spec in enumerate(self.columns):
-            edge += spec.width + 2 * PAD
+            edge += self._span((spec,))
             if x < edge:
                 column = number
                 break
@@ -369,28 +417,22 @@ class ElementTable(ScrollView, can_focus=True):
         return Region(0, self.keys.index(element) + 1, self.size.width, 1)
 
 
-def _columns(sources: Sequence[str], *, detailed: bool) -> list[Column]:
-    """The table's columns; ``detailed`` (a wide terminal) labels each source column
-    ``share/max`` and adds each source's China share for the element."""
-    columns = [
-        Column("element", "El", False, 2),
-        Column("demand", "Demand t", True, 0),
-        *(Column(f"src:{s}", f"{s}/max" if detailed else s, True, 0) for s in sources),
-        Column("china", "China", True, 0),
-        Column("coverage", "Cover", True, 0),
-        Column("gap", "Gap t", True, 0),
-        Column("short", "Short t", True, 0),
-        Column("spot", "Spot t", True, 0),
-        Column("stress", "Stress t", True, 0),
-        *(Column(f"cn:{s}", f"CN% {s}", True, 0) for s in sources if detailed),
-    ]
-    for column in columns:
-        column.width = max(column.width, len(column.label))
+def _columns(sources: Sequence[str], layout: Layout) -> list[Column]:
+    """The table's columns in ``layout``, before any cell has been measured."""
+    return [Column(key, label, right=key != "element") for key, label in layout.labels(sources)]
+
+
+def _measure(
+    columns: list[Column], rows: Sequence[ElementRow], target: float | None, *, detailed: bool
+) -> list[Column]:
+    for row in rows:
+        for column, cell in zip(columns, _cells(row, target, detailed=detailed), strict=True):
+            column.data = max(column.data, len(cell.text))
     return columns
 
 
-def _table_width(columns: Sequence[Column]) -> int:
-    return sum(c.width + 2 * PAD for c in columns)
+def _width(columns: Sequence[Column], layout: Layout) -> int:
+    return sum(c.width + 1 + layout.pad_right for c in columns)
 
 
 def _cells(row: ElementRow, target: float | None, *, detailed: bool = False) -> tuple[Cell, ...]:
@@ -409,7 +451,7 @@ def _cells(row: ElementRow, target: float | None, *, detailed: bool = False) -> 
         Cell(row.element),
         Cell(tonnes(row.demand_t)),
         *shares,
-        Cell(percent(row.china_exposure, 0), OVER if over else PLAIN),
+        Cell(percent(row.china_exposure, 0), OVER if over else NONE),
         Cell(coverage(row.coverage, 0), gap if row.coverage < 1 - 1e-9 else DIM),
         Cell(tonnes(row.gap_t), gap),
         # what stays short once spot and the stockpile are used: the elements really short
@@ -441,7 +483,7 @@ def _share(
         return Cell("—" + most + mark, GAP)
     if value == 0:
         return Cell("·" + most + mark, DIM)
-    return Cell(share_text(value) + most + mark, UNDELIVERABLE if undeliverable else PLAIN)
+    return Cell(share_text(value) + most + mark, UNDELIVERABLE if undeliverable else NONE)
 
 
 __all__ = ["Cell", "ElementTable"]
