@@ -59,7 +59,7 @@ async def test_g_switches_the_chart(workdir: Path) -> None:
     app = make_app()
     async with app.run_test(size=(140, 45)) as pilot:
         await ready(pilot)
-        chart = app.screen.query_one(QuarterChart)
+        chart = app.screen.query_one("#chart", QuarterChart)
         await pilot.press("o")
         await settle(pilot)
         assert chart.text.startswith("Portfolio China exposure · base case")
@@ -69,3 +69,40 @@ async def test_g_switches_the_chart(workdir: Path) -> None:
         await pilot.press("o")
         await settle(pilot)
         assert not chart.text.startswith("Portfolio")
+
+
+def test_a_narrow_chart_puts_the_legend_under_the_title() -> None:
+    workspace = Session.open(FIXTURES / "baseline.toml", None)
+    data = portfolio_exposure(workspace.evaluation, workspace.dataset, workspace.plan, 0)
+    wide = ["".join(t for t, _ in line) for line in draw_exposure(data, 100, 12)]
+    narrow = ["".join(t for t, _ in line) for line in draw_exposure(data, 42, 12)]
+    assert len(wide) == len(narrow) == 12  # the bars give the legend's second line
+    assert "planned" in wide[0] and "target 50%" in wide[0]
+    assert narrow[0] == "Portfolio China exposure · base case"
+    assert narrow[1].startswith("█ planned") and narrow[1].endswith("target 50%")
+    assert all(len(line) <= 42 for line in narrow)
+
+
+@pytest.mark.parametrize(("size", "shown"), [((220, 60), True), ((140, 45), True),
+                                              ((120, 40), False), ((80, 24), False)])  # fmt: skip
+async def test_a_wide_tall_side_panel_charts_the_portfolio(
+    workdir: Path, size: tuple[int, int], shown: bool
+) -> None:
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        side = app.screen.query_one("#portfolio", QuarterChart)
+        headline = app.screen.query_one("#headline")
+        assert side.display == shown
+        if not shown:
+            return
+        assert side.region.y >= headline.region.bottom  # under the headline, not over it
+        assert side.text.startswith("Portfolio China exposure · base case")
+        session = app.session
+        before = side.exposure
+        assert before == portfolio_exposure(session.evaluation, session.dataset, session.plan)
+        await pilot.press("right", "]", "]")  # five points at a time onto lynas
+        await settle(pilot)
+        after = portfolio_exposure(session.evaluation, session.dataset, session.plan)
+        assert side.exposure == after != before  # it follows every edit

@@ -61,7 +61,7 @@ async def test_a_light_theme_recolours_every_drawn_figure(workdir: Path) -> None
         widgets: list[Widget] = [
             screen.query_one(HeadlinePanel),
             table,
-            screen.query_one(QuarterChart),
+            screen.query_one("#chart", QuarterChart),
             screen.query_one(ElementInfo),
         ]
         dark = palette(app)

@@ -17,7 +17,7 @@ async def test_the_horizon_and_the_chart_unit_are_on_screen(workdir: Path) -> No
         shown = flat(app)
         assert "Totals over 2026Q1–2028Q4" in shown  # the headline panel
         assert "totals over 2026Q1–2028Q4" in shown  # the element pane
-        chart = app.screen.query_one(QuarterChart)
+        chart = app.screen.query_one("#chart", QuarterChart)
         lines = ["".join(t for t, _ in line) for line in chart_lines(chart)]
         assert any("t/qtr" in line for line in lines)
         assert sum("┤" in line for line in lines) == 3  # top, middle and zero labels

@@ -34,7 +34,7 @@ the table, the selected element's quarters: supply by source stacked up to deman
 △ under those the stock covers. [b]v[/b] shows the next stress case in the chart; \
 [b]o[/b] charts the whole portfolio's China exposure per quarter instead: bars as \
 planned, ● as actually delivered (they part when a source runs short), against the \
-target.
+target; a wide, tall terminal keeps that chart under the side panel's figures.
 
 [b]Edit[/b]  Move the cursor to an element and a source column, then + and − move one \
 point into or out of that source (] and \\[ five points). The points come from the \

@@ -104,7 +104,11 @@ class MainScreen(Screen[None]):
         yield TitleBar()
         with Vertical(id="body"):
             # docked at the top of the body, or on its right on a wide terminal
-            yield HeadlinePanel(id="headline")
+            with Vertical(id="side"):
+                yield HeadlinePanel(id="headline")
+                # a wide, tall terminal has room under the headline for the whole
+                # portfolio's China exposure per quarter (the chart's own is per element)
+                yield QuarterChart(id="portfolio")
             yield ElementTable(self.session.dataset.source_ids, id="elements")
             with Horizontal(id="detail"):
                 yield QuarterChart(id="chart")
@@ -139,6 +143,7 @@ class MainScreen(Screen[None]):
         )
         self.query_one(HeadlinePanel).show(headline(evaluation, plan))
         self.show_element(force=True)
+        self.show_portfolio()
         self.update_title()
 
     def max_shares(self) -> dict[tuple[str, str], float]:
@@ -192,7 +197,7 @@ class MainScreen(Screen[None]):
         index = min(self.case_index, len(evaluation.cases) - 1)
         data = quarters(evaluation, element, index)
         label = shown(f"{element} · {'base case' if index == 0 else data.case}")
-        chart = self.query_one(QuarterChart)
+        chart = self.query_one("#chart", QuarterChart)
         chart.show(data, label)
         if self.portfolio_chart:
             chart.show_exposure(
@@ -216,6 +221,19 @@ class MainScreen(Screen[None]):
             colours=self.colours,
         )
         self.query_one(ElementInfo).show(text)
+
+    def show_portfolio(self) -> None:
+        """The side panel's portfolio chart, when the layout shows it (drawn after the
+        frame of the key press, which it would only delay)."""
+        if self.has_class("-wide") and self.has_class("-tall"):  # app.tcss shows it then
+            self.call_after_refresh(
+                self._draw_portfolio, self.query_one("#portfolio", QuarterChart)
+            )
+
+    def _draw_portfolio(self, chart: QuarterChart) -> None:
+        session = self.session
+        evaluation = session.evaluation
+        chart.show_exposure(portfolio_exposure(evaluation, session.dataset, session.plan, 0))
 
     def update_title(self) -> None:
         session = self.session
@@ -250,6 +268,7 @@ class MainScreen(Screen[None]):
         footer.show_command_palette = not footer.compact
         self.query_one(HeadlinePanel).set_wide(wide)
         self.query_one(HeadlinePanel).set_stress_lines(1 if short else 2)
+        self.show_portfolio()
 
     # --- editing ---------------------------------------------------------------------
 

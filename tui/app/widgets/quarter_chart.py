@@ -282,22 +282,28 @@ def draw_exposure(
     take the first source colour (China's in the bundled data), the target the alarm's."""
     planned, target = colours.series[0], colours.bad
     out = _Lines()
-    rows = max(height - 2, 2)
+    case = "base case" if data.case == "base" else data.case
+    title = f"Portfolio China exposure · {case}  "
+    target_text = "" if data.target is None else f" target {data.target * 100:.0f}%"
+    legend = len("█ planned  ● as bought") + (len(target_text) + 3 if target_text else 0)
+    two_lines = len(title) + legend > width  # in the side panel the legend goes below
+    rows = max(height - (3 if two_lines else 2), 2)
     periods = len(data.periods)
     room = max(width - AXIS, 1)
     step = max(1, min(MAX_STEP, room // max(periods, 1)))
     shown = min(periods, room // step)
     first = periods - shown
-    case = "base case" if data.case == "base" else data.case
-    out.add(f"Portfolio China exposure · {case}  ", "bold")
+    out.add(title.rstrip() if two_lines else title, "bold")
+    if two_lines:
+        out.newline()
     out.add("█", planned)
     out.add(" planned  ")
     out.add("●", BOUGHT)
     out.add(" as bought")
-    if data.target is not None:
+    if target_text:
         out.add("  ")
         out.add("┄", target)
-        out.add(f" target {data.target * 100:.0f}%")
+        out.add(target_text)
     target_row = None if data.target is None else min(int(data.target * rows), rows - 1)
     bar = max(step - 1, 1) if step > 1 else 1
     for row in range(rows - 1, -1, -1):
