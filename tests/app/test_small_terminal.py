@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from tests.app.conftest import make_app, ready, settle
+from tests.app.conftest import REPO, make_app, ready, settle
 from tests.app.hostile import screen_text
-from tui.app.screens.stress import StressScreen
+from tui.app.screens.stress import StressScreen, elements_cell
 from tui.app.widgets.element_table import ElementTable
 from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.headline import HeadlinePanel
@@ -62,3 +63,40 @@ async def test_the_layout_follows_textual_breakpoints_as_the_terminal_is_resized
         await settle(pilot)
         assert main.has_class("-medium", "-tall")
         assert (headline.wide, headline.stress_lines, footer.compact) == (False, 2, False)
+
+
+def test_a_long_element_list_is_shortened_only_on_a_narrow_terminal() -> None:
+    assert elements_cell(None, narrow=True) == "all"
+    assert elements_cell(("Nd", "Pr"), narrow=True) == "Nd, Pr"
+    assert elements_cell(("Sm", "Gd", "Tb", "Dy"), narrow=True) == "Sm +3"
+    assert elements_cell(("Sm", "Gd", "Tb", "Dy"), narrow=False) == "Sm, Gd, Tb, Dy"
+
+
+async def test_the_stress_view_shows_every_case_whole_at_80x24(workdir: Path) -> None:
+    """Long element lists (the reference plans') neither push a column out of the box
+    nor get cut in the detail: the row says ``Sm +5``, the detail names them all."""
+    shutil.copyfile(REPO / "plans" / "japan-2025.toml", workdir / "plans" / "story.toml")
+    app = make_app("plans/story.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        cases = app.session.plan.stress
+        long = next(i for i, c in enumerate(cases) if c.elements and len(c.elements) > 2)
+        lines = screen_text(app).splitlines()
+        for case in cases:
+            row = next(
+                line for line in lines if f"  {case.source}  " in line and case.start in line
+            )
+            assert (
+                row.rstrip()
+                .rstrip("█")
+                .rstrip()
+                .endswith(elements_cell(case.elements, narrow=True))
+            )
+        for _ in range(long + 1):  # the base case is the first row
+            await pilot.press("down")
+        await settle(pilot)
+        text = screen_text(app)
+        assert ", ".join(cases[long].elements or ()) in text

@@ -55,7 +55,7 @@ PRESETS = {
 }
 
 
-CASE_WIDTH = 22  # the case column on a narrow terminal
+CASE_WIDTH = 20  # the case column on a narrow terminal
 NARROW_BOX = 110  # .stress-box's width in app.tcss
 WIDE = 120  # from this width the detail shows stock and products in columns
 TABLE_LINES = 14  # the table's max-height in app.tcss
@@ -98,11 +98,11 @@ class StressScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         # the results first, so that they stay on screen at 80 columns; long case names
         # are cut there (the form shows them whole) so that every column fits
-        narrow = self.app.size.width < 120
+        narrow = self.app.size.width < WIDE
         table.add_column("Case", width=CASE_WIDTH if narrow else None)
         table.add_column(Text("Short t", justify="right"))
         table.add_column(Text("Worst", justify="right"))
-        table.add_columns("Source", "Start", "Mo", "Sev%", "Elements")
+        table.add_columns("Source", "Start", "For", "Sev%", "Elements")
         self.refill()
         table.focus()
 
@@ -132,9 +132,9 @@ class StressScreen(ModalScreen[None]):
                 Text(days(result.worst_days_short), justify="right"),
                 plain(case.source),
                 plain(case.start),
-                str(case.months) if case.months is not None else case.duration_text,
+                f"{case.months} mo" if case.months is not None else f"{case.days} d",
                 str(case.severity),
-                plain("all" if case.elements is None else ", ".join(case.elements)),
+                plain(elements_cell(case.elements, narrow=self.app.size.width < WIDE)),
                 key=str(i),
             )
         table.move_cursor(row=min(row, table.row_count - 1))
@@ -369,3 +369,13 @@ class StressForm(FormScreen[StressCase]):
             self.action_save()
         else:
             self.action_cancel()
+
+
+def elements_cell(elements: tuple[str, ...] | None, *, narrow: bool) -> str:
+    """``all``, ``Sm, Dy``; on a narrow terminal a longer list as ``Sm +5`` (the detail
+    under the table names them all), so that every column fits 80 columns."""
+    if elements is None:
+        return "all"
+    if narrow and len(elements) > 2:
+        return f"{elements[0]} +{len(elements) - 1}"
+    return ", ".join(elements)

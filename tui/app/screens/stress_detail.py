@@ -101,6 +101,22 @@ def _cover(days_of_cover: float | None) -> str:
     return "no demand" if days_of_cover is None else f"{days(days_of_cover)} of cover"
 
 
+def _what_and_where(detail: StressDetail, width: int) -> Text:
+    """The disruption and its elements on one line; in the short wording when the long
+    one would cut the list of elements (80 columns)."""
+    line = _line(_what(detail), " · elements ", _elements(detail))
+    if len(line) <= width:
+        return line
+    case = detail.case
+    return _line(
+        plain(case.source),
+        f" −{_severity(case.severity)} from ",
+        plain(case.start),
+        f", {case.duration_text} · ",
+        _elements(detail),
+    )
+
+
 def compact(detail: StressDetail, colours: Palette, height: int, width: int) -> Text:
     """The case in ``height`` lines of at most ``width`` columns (80×24: the whole view)."""
     case = detail.case
@@ -126,7 +142,7 @@ def compact(detail: StressDetail, colours: Palette, height: int, width: int) -> 
         room -= len(item) + 3
     lines = [
         _line(plain(case.name, "bold")),
-        _line(_what(detail), " · elements ", _elements(detail)),
+        _what_and_where(detail, width),
         _line(
             f"Spot {tonnes(detail.spot_t)} t: {_spot_from(detail)} · {usd(detail.spot_cost_usd)}"
             f" · avg {_price(detail)}, price {_factor(case.price_factor)} while cut"
