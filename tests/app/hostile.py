@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from pathlib import Path
 
+from rich.cells import cell_len
 from textual.app import App
 
 FIXTURE = Path(__file__).parent / "fixtures" / "baseline.toml"
@@ -40,10 +43,33 @@ def hostile_plan(
     return path
 
 
+_FRAGMENT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="(?P<length>[\d.]+)" '
+    r'clip-path="url\(#[\w-]*-line-(?P<line>\d+)\)">(?P<text>[^<]*)</text>'
+)
+
+
 def screen_text(app: App) -> str:
-    """What the terminal shows now, as plain text, one line per row."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
+    """What the terminal shows now, as plain text, one line per row.
+
+    Read from Textual's public screenshot (SVG): each run of text sits at x = column ×
+    the cell width, on its line's clip path; blanks between runs are spaces.
+    """
+    width, height = app.size
+    runs: list[list[tuple[int, str]]] = [[] for _ in range(height)]
+    cell = 0.0
+    for match in _FRAGMENT.finditer(app.export_screenshot()):
+        text = html.unescape(match["text"]).replace("\xa0", " ").replace("\n", "")
+        if not cell and cell_len(text):
+            cell = float(match["length"]) / cell_len(text)
+        runs[int(match["line"])].append((round(float(match["x"]) / cell) if cell else 0, text))
+    lines = []
+    for line_runs in runs:
+        line = ""
+        for column, text in sorted(line_runs):
+            line += " " * (column - cell_len(line)) + text
+        lines.append(line + " " * (width - cell_len(line)))
+    return "\n".join(lines)
 
 
 def flat(app: App) -> str:
