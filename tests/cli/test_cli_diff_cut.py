@@ -26,8 +26,14 @@ def test_a_pipe_gets_the_whole_text(tmp_path: Path) -> None:
     b.write_text(changed)
     result = replan("diff", a, b)
     assert result.returncode == 0, result.stderr
-    assert LONG in result.stdout
     assert "…" not in result.stdout
+    # whole, under the table, so that it does not widen the table's A column for every row
+    lines = result.stdout.splitlines()
+    assert f"    B  {LONG}" in lines
+    table = lines[lines.index(next(x for x in lines if x.startswith("Plan changes"))) + 1 :]
+    table = table[: table.index("  description")]
+    assert any(x.split() == ["description", "(below)", "(below)"] for x in table)
+    assert max(len(x) for x in table) < len(LONG)
 
 
 def test_a_terminal_gets_free_text_cut_and_lists_whole() -> None:

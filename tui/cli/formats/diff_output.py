@@ -92,30 +92,43 @@ def _row_style(verdict: int, style: Style) -> Callable[[str], str] | None:
 CELL_WIDTH = 48
 
 
+def _is_free_text(change: PlanChange) -> bool:
+    return change.area == "metadata" or change.field == "note"
+
+
 def _clip(value: str, change: PlanChange, style: Style) -> str:
     """On a terminal, long free text (a description, a note) is cut to keep the table
-    readable. Output to a file or a pipe is kept whole, and so are the lists (elements
-    of a stress case, splits): a cut list reads as if the rest were not there."""
-    free_text = change.area == "metadata" or change.field == "note"
-    if not style.terminal or not free_text or len(value) <= CELL_WIDTH:
+    readable. Output to a file or a pipe is kept whole (see ``_changes_section``), and
+    so are the lists (elements of a stress case, splits): a cut list reads as if the
+    rest were not there."""
+    if not style.terminal or not _is_free_text(change) or len(value) <= CELL_WIDTH:
         return value
     return value[: CELL_WIDTH - 1] + "…"
+
+
+def _what(change: PlanChange) -> str:
+    if change.area == "stress":
+        return f'stress "{visible(change.key)}" {change.field}'
+    return visible(f"{change.key} {change.field}".strip())
 
 
 def _changes_section(diff: PlanDiff, style: Style) -> list[str]:
     if not diff.changes:
         return [style.bold("Plan changes"), "  none: the plans say the same"]
     rows = []
+    whole: list[str] = []  # long free text kept whole, under the table
     for change in diff.changes:
-        if change.area == "stress":
-            what = f'stress "{visible(change.key)}" {change.field}'
-        else:
-            what = visible(f"{change.key} {change.field}".strip())
         before, after = visible(change.before), visible(change.after)
-        rows.append([what, _clip(before, change, style), _clip(after, change, style)])
+        long = max(len(before), len(after)) > CELL_WIDTH
+        if not style.terminal and _is_free_text(change) and long:
+            # in the table it would widen column A for every row to its whole length
+            rows.append([_what(change), "(below)", "(below)"])
+            whole += [f"  {_what(change)}", f"    A  {before}", f"    B  {after}"]
+        else:
+            rows.append([_what(change), _clip(before, change, style), _clip(after, change, style)])
     columns = [Column("what", "<"), Column("A", "<"), Column("B", "<")]
     title = f"Plan changes ({len(diff.changes)})"
-    return [style.bold(title), *text.render_table(columns, rows)]
+    return [style.bold(title), *text.render_table(columns, rows), *whole]
 
 
 def _figures_section(diff: PlanDiff, style: Style) -> list[str]:
