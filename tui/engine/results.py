@@ -70,9 +70,13 @@ class CaseResult:
 
     @property
     def products_short(self) -> list[str]:
-        """Products that lose units in this case, the worst first."""
-        short = self.products.filter(pl.col("units_short") > 0)
-        return short.sort("units_short", descending=True).get_column("product").to_list()
+        """Products that lose units in this case, the worst first (ties in dataset
+        order). Read in Python: a query costs more than the sort of these few rows, and
+        the headline asks for it of every case on every key press."""
+        units = self.products.get_column("units_short").to_list()
+        names = self.products.get_column("product").to_list()
+        short = sorted((-u, i) for i, u in enumerate(units) if u is not None and u > 0)
+        return [str(names[i]) for _, i in short]
 
     @property
     def worst_days_short(self) -> float:
