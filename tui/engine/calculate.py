@@ -15,6 +15,7 @@ from typing import Final
 import polars as pl
 
 from tui.domain.period import DAYS_PER_QUARTER
+from tui.engine.plan_frames import Disruptions
 
 ROUNDING_NOISE = 1e-12
 """Relative size below which a gap is floating-point noise, not a shortage."""
@@ -55,9 +56,8 @@ def _beyond_noise(missing: pl.Expr, demand: pl.Expr) -> pl.Expr:
 
 def compute(
     rows: pl.DataFrame,
-    cases: pl.DataFrame,
-    weights: pl.DataFrame,
-    disruptions: pl.DataFrame,
+    weights: pl.Series,
+    disruptions: Disruptions,
     stock: pl.DataFrame,
     products: ProductFrames | None,
 ) -> Figures:
@@ -67,18 +67,19 @@ def compute(
     reuses the other two (polars caches the shared parts), which on these small frames
     saves a whole query's fixed cost.
 
-    ``rows``: the horizon's (element, period, source) rows; ``weights``: w per
-    (e, p, s); ``disruptions``: cut_s, f, price_factor per (case, e, p); ``stock``:
-    per element (dataset order) stockpile_t and stock_cost_usd.
+    ``rows``: the horizon's (element, period, source) rows; ``weights``: w per row;
+    ``disruptions``: f and price_factor per row of every case stacked; ``stock``: per
+    element (dataset order) stockpile_t and stock_cost_usd.
     """
     sells_spot = rows.get_column("spot_price_usd_kg").null_count() < rows.height
-    by_row = _contracts_and_spot(
-        rows.lazy(), cases.lazy(), weights.lazy(), disruptions.lazy(), sells_spot=sells_spot
-    ).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
-    quarters = _quarters(by_row.lazy(), stock.lazy()).collect(
-        engine=IN_MEMORY, optimizations=SMALL_FRAMES
+    stacked = _every_case(rows, weights, disruptions)
+    by_row = _contracts(stacked.lazy()).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
+    by_row = by_row.with_columns(
+        _spot_purchases(by_row) if sells_spot else pl.lit(0.0).alias("spot_t")
     )
-    by_element = _elements(quarters.lazy(), stock.lazy())
+    quarters = _quarters(by_row.lazy(), stock).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
+    cases = stacked.get_column("case").unique(maintain_order=True).to_frame()
+    by_element = _elements(quarters.lazy(), stock)
     by_product = _products(quarters.lazy(), cases.lazy(), products)
     elements, product_figures, portfolio = pl.collect_all(
         [by_element, by_product, _portfolio(by_element, by_product)],
@@ -88,46 +89,40 @@ def compute(
     return Figures(by_row, quarters, elements, portfolio, product_figures)
 
 
-def _contracts_and_spot(
-    rows: pl.LazyFrame,
-    cases: pl.LazyFrame,
-    weights: pl.LazyFrame,
-    disruptions: pl.LazyFrame,
-    *,
-    sells_spot: bool = True,
-) -> pl.LazyFrame:
-    """Planned volume, contract deliveries and spot purchases per source.
+def _every_case(rows: pl.DataFrame, weights: pl.Series, disruptions: Disruptions) -> pl.DataFrame:
+    """The rows once per case, one case after the other (0 = base, then the stress
+    cases in order), with the plan's ``w`` and the case's ``f`` and price factor."""
+    n_cases = disruptions.f.len() // rows.height
+    return pl.concat([rows.with_columns(weights)] * n_cases).with_columns(
+        (pl.int_range(pl.len(), dtype=pl.Int32) // rows.height).alias("case"),
+        disruptions.f,
+        disruptions.price_factor,
+    )
+
+
+def _contracts(stacked: pl.LazyFrame) -> pl.LazyFrame:
+    """Planned volume, contract deliveries and what spot could sell, per source.
 
     - planned ``A = D × w``
     - cut capacity ``C' = C × (1 − f)``, or ``A × (1 − f)`` for an unlimited row
     - delivered under contract ``S = min(A, C')``; the gap ``G = D − Σ_s S``
     - spot limit: a limited row sells what its cut capacity has left, ``C' − S``; an
       unlimited one ``(1 − f) × G``; a source without a spot premium sells nothing
-    - spot fills G from the cheapest spot price (price × (1 + premium) × price factor)
-      first, ties in dataset order, each source up to its limit
+    - the spot price: price × (1 + premium) × price factor
     """
-    planned = (
-        rows.join(weights, on=["e", "p", "s"], how="left", maintain_order="left")
-        .with_columns(pl.col("w").fill_null(0.0))
-        .with_columns((pl.col("demand_t") * pl.col("w")).alias("planned_t"))
-    )
-    cut = pl.when(pl.col("s") == pl.col("cut_s")).then(pl.col("f")).otherwise(0.0)
     uncut = 1 - pl.col("f")
-    frame = (
-        cases.select("case")
-        .join(planned, how="cross", maintain_order="left_right")  # case, element, period, source
-        .join(disruptions, on=["case", "e", "p"], how="left", maintain_order="left")
-        .with_columns(cut.fill_null(0.0).alias("f"), pl.col("price_factor").fill_null(1.0))
+    return (
+        stacked.with_columns(
+            (pl.col("demand_t") * pl.col("w")).alias("planned_t"),
+            (pl.col("spot_price_usd_kg") * pl.col("price_factor")).alias("spot_price"),
+        )
         .with_columns(
             pl.when(pl.col("unlimited"))
             .then(pl.col("planned_t") * uncut)
             .otherwise(pl.col("capacity_t") * uncut)
             .alias("cut_capacity_t")
         )
-        .with_columns(
-            pl.min_horizontal("planned_t", "cut_capacity_t").alias("supplied_t"),
-            (pl.col("spot_price_usd_kg") * pl.col("price_factor")).alias("spot_price"),
-        )
+        .with_columns(pl.min_horizontal("planned_t", "cut_capacity_t").alias("supplied_t"))
         .with_columns(
             _beyond_noise(
                 pl.col("demand_t") - pl.col("supplied_t").sum().over(QUARTER), pl.col("demand_t")
@@ -142,27 +137,42 @@ def _contracts_and_spot(
             .alias("spot_limit_t")
         )
     )
-    if not sells_spot:
-        return frame.with_columns(pl.lit(0.0).alias("spot_t"))
-    # Only rows that can sell into a gap take part in the fill, cheapest first.
+
+
+def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
+    """``spot_t`` per row: each quarter's gap bought from the cheapest spot price first
+    (ties in dataset order), each source up to its spot limit.
+
+    Only the rows that can sell into a gap take part, and in most plans they are a few
+    dozen: the fill runs on those and writes its results back by position, which costs
+    a tenth of joining them back onto every row.
+    """
     bought_before = pl.col("spot_limit_t").cum_sum().over(QUARTER) - pl.col("spot_limit_t")
-    spot = (
-        frame.filter((pl.col("spot_limit_t") > 0) & (pl.col("gap_t") > 0))
+    fill = (
+        frame.with_row_index("row")
+        .filter((pl.col("spot_limit_t") > 0) & (pl.col("gap_t") > 0))
         .sort([*QUARTER, "spot_price", "s"])
         .select(
-            *QUARTER,
-            "s",
+            "row",
             pl.min_horizontal("spot_limit_t", pl.col("gap_t") - bought_before)
             .clip(lower_bound=0.0)
             .alias("spot_t"),
         )
     )
-    return frame.join(spot, on=[*QUARTER, "s"], how="left", maintain_order="left").with_columns(
-        pl.col("spot_t").fill_null(0.0)
-    )
+    spot = pl.zeros(frame.height, dtype=pl.Float64, eager=True).alias("spot_t")
+    if fill.height:
+        spot = spot.scatter(fill.get_column("row"), fill.get_column("spot_t"))
+    return spot
 
 
-def _quarters(by_row: pl.LazyFrame, stock: pl.LazyFrame) -> pl.LazyFrame:
+def _per_element(stock: pl.DataFrame, name: str) -> pl.Expr:
+    """The element's ``name`` from ``stock`` (one row per element, in dataset order),
+    looked up by position: after a ``group_by``, polars' in-memory engine takes about
+    2 ms longer to join a 13-row frame than to gather from it."""
+    return pl.lit(stock.get_column(name)).gather(pl.col("e")).alias(name)
+
+
+def _quarters(by_row: pl.LazyFrame, stock: pl.DataFrame) -> pl.LazyFrame:
     """Per (case, element, period): totals over sources, then the stock draw.
 
     Stock is drawn from what spot left, in period order and never refilled:
@@ -194,8 +204,8 @@ def _quarters(by_row: pl.LazyFrame, stock: pl.LazyFrame) -> pl.LazyFrame:
             (planned * pl.col("china_share") * pl.col("price_usd_kg")).sum().alias("china_usd"),
             (planned * pl.col("price_usd_kg")).sum().alias("planned_usd"),
         )
-        .join(stock.select("e", "stockpile_t"), on="e", how="left", maintain_order="left")
         .with_columns(
+            _per_element(stock, "stockpile_t"),
             _beyond_noise(pl.col("gap_t") - pl.col("spot_t"), pl.col("demand_t")).alias(
                 "remaining_t"
             ),
@@ -240,12 +250,12 @@ def _shares_and_costs(frame: pl.LazyFrame) -> pl.LazyFrame:
     ).with_columns((pl.col("cost_usd") + pl.col("stock_cost_usd")).alias("total_cost_usd"))
 
 
-def _elements(quarters: pl.LazyFrame, stock: pl.LazyFrame) -> pl.LazyFrame:
+def _elements(quarters: pl.LazyFrame, stock: pl.DataFrame) -> pl.LazyFrame:
     totals = quarters.group_by(ELEMENT, maintain_order=True).agg(
         pl.col("element").first(), *[pl.col(name).sum() for name in (*_SUMMED, "days_short")]
     )
-    with_stock = totals.join(
-        stock.select("e", "stockpile_t", "stock_cost_usd"), on="e", maintain_order="left"
+    with_stock = totals.with_columns(
+        _per_element(stock, "stockpile_t"), _per_element(stock, "stock_cost_usd")
     )
     return _shares_and_costs(with_stock)
 

@@ -56,17 +56,14 @@ class Engine:
     # ------------------------------------------------------------------------------
 
     def _figures(
-        self, plan: Plan, frames: HorizonFrames, weights: pl.DataFrame, *, with_stress: bool
+        self, plan: Plan, frames: HorizonFrames, weights: pl.Series, *, with_stress: bool
     ) -> Figures:
-        cases = plan_frames.case_names(plan if with_stress else plan.with_stress(()))
-        disruptions = plan_frames.disruptions(plan, frames)
-        if not with_stress:
-            disruptions = disruptions.clear()
+        disruptions = plan_frames.disruptions(plan.stress if with_stress else (), frames)
         products = (
             ProductFrames(frames.products_frame, frames.product_needs) if frames.products else None
         )
         return calculate.compute(
-            frames.rows, cases, weights, disruptions, self._stock(plan, frames), products
+            frames.rows, weights, disruptions, self._stock(plan, frames), products
         )
 
     def _stock(self, plan: Plan, frames: HorizonFrames) -> pl.DataFrame:

@@ -1,35 +1,36 @@
-"""A plan turned into small frames the engine joins onto the dataset's rows.
+"""A plan turned into columns beside the dataset's rows.
 
 These loops run over what the plan says (elements, schedule steps, stress cases) — tens
-of entries — over the horizon's quarters, and give polars each frame in one
-constructor: on a few hundred rows that costs less than joins doing the expansion.
+of entries — over the horizon's quarters, and write each column by position in one
+step: on a few thousand rows that costs less than the joins that would do the same.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
 from tui.domain.period import period_index
-from tui.domain.plan import BASE_CASE, Plan
+from tui.domain.plan import Plan, StressCase
 from tui.engine.prepare import HorizonFrames
 
 _BEFORE_EVERYTHING = -1
 """The ``from`` quarter of an element's own split: before any schedule step."""
 
 
-def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
-    """``w``: the split fraction in force per (e, p, s), nonzero only (e, s: the
-    element's and source's positions in the dataset, p the quarter's number).
+def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.Series:
+    """``w``: the split fraction in force on each row of ``frames.rows`` (0 where the
+    plan places nothing).
 
     Each element's steps (its own split, else the default, from before the horizon;
     then its schedule) each hold from their ``from`` quarter until the next step's, as
     ``Plan.split_at`` says. Sources not in the dataset are left out (the plan checks
-    report them). Built in one constructor: the loops run over the plan's few steps
-    and the horizon's quarters, cheaper than the joins that would do the same.
+    report them). Written straight into a column in the rows' order: the loops run
+    over the plan's few steps and the horizon's quarters, cheaper than a join.
     """
-    columns: dict[str, list[Any]] = {"e": [], "p": [], "s": [], "w": []}
+    w = [0.0] * frames.rows.height
     source_at = {source: s for s, source in enumerate(frames.sources)}
     after_horizon = frames.last + 1
     for e, element in enumerate(frames.elements):
@@ -46,39 +47,35 @@ def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
                 if source in source_at
             ]
             for p in range(max(start, frames.first), min(end, after_horizon)):
-                for s, w in shares:
-                    columns["e"].append(e)
-                    columns["p"].append(p)
-                    columns["s"].append(s)
-                    columns["w"].append(w)
-    return pl.DataFrame(
-        columns, schema={"e": pl.Int32, "p": pl.Int32, "s": pl.Int32, "w": pl.Float64}
-    )
+                for s, share in shares:
+                    w[frames.row_of(e, p, s)] = share
+    return pl.Series("w", w, dtype=pl.Float64)
 
 
-def case_names(plan: Plan) -> pl.DataFrame:
-    """The evaluated cases in order: 0 is the base case, k is ``plan.stress[k − 1]``."""
-    names = [BASE_CASE, *(case.name for case in plan.stress)]
-    return pl.DataFrame(
-        {"case": list(range(len(names))), "case_name": names},
-        schema={"case": pl.Int32, "case_name": pl.String},
-    )
+@dataclass(frozen=True)
+class Disruptions:
+    """What the stress cases do to the rows of every case stacked (case 0 = base, then
+    ``frames.rows`` once per stress case): ``f``, the cut fraction (nonzero only on the
+    cut source's rows), and ``price_factor`` on spot prices (on every source's row of a
+    disrupted quarter; 1 elsewhere)."""
+
+    f: pl.Series
+    price_factor: pl.Series
 
 
-def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
-    """Per (case, e, p) a stress case touches: the cut source's position ``cut_s``, the
-    cut fraction ``f`` and the spot ``price_factor``. Quarters with ``f = 0`` are left
-    out, and so are cases on a source the dataset does not have (the plan checks say so)."""
-    rows: dict[str, list[Any]] = {
-        "case": [],
-        "e": [],
-        "p": [],
-        "cut_s": [],
-        "f": [],
-        "price_factor": [],
-    }
+def disruptions(stress: Sequence[StressCase], frames: HorizonFrames) -> Disruptions:
+    """The cases' cuts and price factors, row by row. Quarters with ``f = 0`` are left
+    alone, and so are cases on a source the dataset does not have (the plan checks say
+    so). The loops run over the cases' few quarters and elements; the two columns are
+    written by position in one step each."""
+    n_rows = frames.rows.height
+    n_sources = len(frames.sources)
+    cut_rows: list[int] = []
+    cuts: list[float] = []
+    priced_rows: list[int] = []
+    factors: list[float] = []
     element_at = {element: e for e, element in enumerate(frames.elements)}
-    for k, case in enumerate(plan.stress, start=1):
+    for k, case in enumerate(stress, start=1):
         if case.source not in frames.sources:
             continue
         cut_s = frames.sources.index(case.source)
@@ -89,21 +86,24 @@ def disruptions(plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
             if f <= 0 or not frames.first <= p <= frames.last:
                 continue
             for element in targets:
-                if element in element_at:
-                    rows["case"].append(k)
-                    rows["e"].append(element_at[element])
-                    rows["p"].append(p)
-                    rows["cut_s"].append(cut_s)
-                    rows["f"].append(f)
-                    rows["price_factor"].append(float(case.price_factor))
-    return pl.DataFrame(
-        rows,
-        schema={
-            "case": pl.Int32,
-            "e": pl.Int32,
-            "p": pl.Int32,
-            "cut_s": pl.Int32,
-            "f": pl.Float64,
-            "price_factor": pl.Float64,
-        },
+                if element not in element_at:
+                    continue
+                quarter_start = k * n_rows + frames.row_of(element_at[element], p, 0)
+                cut_rows.append(quarter_start + cut_s)
+                cuts.append(f)
+                priced_rows.extend(range(quarter_start, quarter_start + n_sources))
+                factors.extend([float(case.price_factor)] * n_sources)
+    total = n_rows * (len(stress) + 1)
+    return Disruptions(
+        f=_scattered("f", total, 0.0, cut_rows, cuts),
+        price_factor=_scattered("price_factor", total, 1.0, priced_rows, factors),
     )
+
+
+def _scattered(
+    name: str, length: int, fill: float, positions: list[int], values: list[float]
+) -> pl.Series:
+    column = pl.repeat(fill, length, dtype=pl.Float64, eager=True).alias(name)
+    if positions:
+        column = column.scatter(positions, values)
+    return column

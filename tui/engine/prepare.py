@@ -153,10 +153,13 @@ class HorizonFrames:
         )
         if self.rows.height != len(self.elements) * len(self.periods) * len(self.sources):
             raise ValueError("the dataset has duplicate supply rows")
-        self.unsupplied = self.rows.filter(~pl.col("has_supply") & (pl.col("demand_t") > 0)).select(
-            "e", "p", "s", "element", "source"
+        self.unsupplied = (
+            self.rows.with_row_index("row")
+            .filter(~pl.col("has_supply") & (pl.col("demand_t") > 0))
+            .select("row", "e", "p", "s", "element", "source")
         )
-        """The rows where the element has demand but the source no supply line."""
+        """The rows (and their positions) where the element has demand but the source no
+        supply line."""
         first_prices = (
             self.rows.filter((pl.col("p") == first) & pl.col("has_supply"))
             .group_by("element")
@@ -186,6 +189,11 @@ class HorizonFrames:
         self.element_p_min: tuple[float, ...] = tuple(
             self.element_totals.get_column("p_min").to_list()
         )
+
+    def row_of(self, e: int, p: int, s: int) -> int:
+        """The position in ``rows`` of element ``e``'s row for source ``s`` in quarter
+        ``p``: the rows are every (element, quarter, source) once, in that order."""
+        return ((e * len(self.periods)) + p - self.first) * len(self.sources) + s
 
     def _product_quarters(self, prepared: PreparedDataset) -> pl.DataFrame:
         schema = {

@@ -43,7 +43,7 @@ class EngineWarning:
         return f"{self.element}: {self.message}"
 
 
-def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> list[EngineWarning]:
+def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.Series) -> list[EngineWarning]:
     """Uncovered elements with demand, and shares placed where a source has nothing.
 
     Both leave part of the demand as a gap that the figures show but do not explain.
@@ -62,7 +62,7 @@ def plan_warnings(plan: Plan, frames: HorizonFrames, weights: pl.DataFrame) -> l
             )
             if before.get_column("demand_t").sum() > 0:
                 warnings.append(EngineWarning("no_split_before", element, quarters=starts))
-    stranded = weights.filter(pl.col("w") > 0).join(frames.unsupplied, on=["e", "p", "s"])
+    stranded = frames.unsupplied.filter(weights.gather(frames.unsupplied.get_column("row")) > 0)
     if stranded.height == 0:
         return warnings
     stranded = (
