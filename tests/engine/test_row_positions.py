@@ -10,7 +10,7 @@ from tui.domain.period import period_index
 from tui.engine.prepare import PreparedDataset
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(datasets())
 def test_row_of_finds_every_row_of_the_horizon(dataset: Dataset) -> None:
     span = quarter_span(dataset)
