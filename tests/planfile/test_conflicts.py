@@ -14,6 +14,7 @@ from tests.properties import examples
 from tui.domain.errors import PlanError
 from tui.domain.plan import Plan, Split
 from tui.planfile.conflicts import conflicted_text
+from tui.planfile.lines import toml_lines
 from tui.planfile.markers import conflict_problems
 from tui.planfile.merge import merge_plans
 from tui.planfile.reader import load_plan, parse_plan
@@ -28,7 +29,7 @@ def japan() -> Plan:
 def keep(text: str, side: str) -> str:
     """What a person does to resolve: keep one side of every block, delete the markers."""
     out, state = [], "both"
-    for line in text.splitlines(keepends=True):
+    for line in toml_lines(text, keepends=True):
         if line.startswith("<<<<<<<"):
             state = "ours"
         elif line.startswith("=======") and state == "ours":
@@ -134,3 +135,16 @@ def test_a_file_without_markers_has_no_conflicts() -> None:
     text = (PLANS / "japan-2025.toml").read_text()
     assert conflict_problems(text, "x") == []
     assert conflict_problems('description = "a <<<<<<< b"\n', "x") == []
+
+
+@pytest.mark.parametrize("line_break", ["\x85", "\u2028", "\x0c"])
+def test_a_note_holding_a_unicode_line_break_stays_on_its_line(line_break: str) -> None:
+    """Python's ``splitlines`` ends a line inside the description: the block could then
+    not be placed round its line, and the whole file became one block."""
+    base = Plan("p", "reference", description=f"draft{line_break}one")
+    ours = replace(base, description=f"draft{line_break}ours")
+    theirs = replace(base, description=f"draft{line_break}theirs")
+    text = conflicted_text(merge_plans(base, ours, theirs))
+    assert text.startswith('format = 1\nname = "p"\n')  # one block, round the description
+    assert parse_plan(keep(text, "ours").encode(), "x") == ours
+    assert parse_plan(keep(text, "theirs").encode(), "x") == theirs

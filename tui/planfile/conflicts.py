@@ -25,6 +25,7 @@ import difflib
 
 import tomli_w
 
+from tui.planfile.lines import toml_lines
 from tui.planfile.markers import END, OURS_LABEL, SEPARATOR, START, conflict_problems
 from tui.planfile.merge import PlanMerge, Side
 
@@ -78,7 +79,7 @@ def conflicted_text(merge: PlanMerge) -> str:
 
 
 def _lines(merge: PlanMerge) -> list[str]:
-    return tomli_w.dumps(merge.document).splitlines(keepends=True)
+    return toml_lines(tomli_w.dumps(merge.document), keepends=True)
 
 
 def _span(merge: PlanMerge, path: str, ours_lines: list[str]) -> tuple[int, int]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tui.planfile.lines import toml_lines
+
 Part = str | int
 
 _KEY = r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_-]+'
@@ -50,7 +52,7 @@ def line_of(text: str, path: str) -> int | None:
     table: list[Part] = []
     arrays: dict[tuple[Part, ...], int] = {}
     in_string = False
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(toml_lines(text), start=1):
         if line.count('"""') % 2 or line.count("'''") % 2:
             in_string = not in_string
             if in_string:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.domain.errors import Problem
+from tui.planfile.lines import toml_lines
 
 START, SEPARATOR, END, BASE = "<<<<<<<", "=======", ">>>>>>>", "|||||||"
 OURS_LABEL = "ours: "
@@ -25,7 +26,7 @@ def conflict_problems(text: str, file: str) -> list[Problem]:
     if START not in text:
         return []
     problems: list[Problem] = []
-    lines = text.splitlines()
+    lines = toml_lines(text)
     index = 0
     while index < len(lines):
         line = lines[index]

@@ -20,6 +20,7 @@ from typing import Any
 
 from tui.domain.errors import PlanError, Problem
 from tui.domain.plan import Plan
+from tui.planfile.lines import toml_lines
 from tui.planfile.locate import line_of
 from tui.planfile.markers import conflict_problems
 from tui.planfile.prescan import key_problem
@@ -194,7 +195,7 @@ _WORD = re.compile(r"[^\s,}\]#]+")
 
 def _invalid_value(text: str, line: int, column: int) -> str:
     """``lynas = abc``: say what a value may look like, naming what was written."""
-    lines = text.splitlines()
+    lines = toml_lines(text)
     here = lines[line - 1][column - 1 :] if 0 < line <= len(lines) else ""
     word = _WORD.match(here)
     if word is None:
