@@ -77,3 +77,20 @@ def _splits(plan: Plan) -> list[Any]:
         found += [entry.split] if entry.split else []
         found += [step.split for step in entry.schedule]
     return found
+
+
+@settings(
+    max_examples=examples(0.5),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(datasets_and_plans())
+def test_one_engine_follows_the_stress_cases_from_plan_to_plan(
+    case: tuple[Dataset, Plan],
+) -> None:
+    """The engine keeps the last plan's stress columns; a plan with other stress cases
+    (reordered, or none) must not be evaluated with them."""
+    dataset, plan = case
+    engine = Engine(dataset)
+    for stressed in (plan, plan.with_stress(reversed(plan.stress)), plan.with_stress(()), plan):
+        _assert_matches(dataset, stressed, evaluation_to_dict(engine.evaluate(stressed)))

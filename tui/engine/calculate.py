@@ -72,13 +72,14 @@ def compute(
     element (dataset order) stockpile_t and stock_cost_usd.
     """
     sells_spot = rows.get_column("spot_price_usd_kg").null_count() < rows.height
-    stacked = _every_case(rows, weights, disruptions)
+    n_cases = disruptions.f.len() // rows.height
+    stacked = _every_case(rows, weights, disruptions, n_cases)
     by_row = _contracts(stacked.lazy()).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
     by_row = by_row.with_columns(
         _spot_purchases(by_row) if sells_spot else pl.lit(0.0).alias("spot_t")
     )
     quarters = _quarters(by_row.lazy(), stock).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
-    cases = stacked.get_column("case").unique(maintain_order=True).to_frame()
+    cases = pl.DataFrame({"case": range(n_cases)}, schema={"case": pl.Int32})
     by_element = _elements(quarters.lazy(), stock)
     by_product = _products(quarters.lazy(), cases.lazy(), products)
     elements, product_figures, portfolio = pl.collect_all(
@@ -89,10 +90,11 @@ def compute(
     return Figures(by_row, quarters, elements, portfolio, product_figures)
 
 
-def _every_case(rows: pl.DataFrame, weights: pl.Series, disruptions: Disruptions) -> pl.DataFrame:
+def _every_case(
+    rows: pl.DataFrame, weights: pl.Series, disruptions: Disruptions, n_cases: int
+) -> pl.DataFrame:
     """The rows once per case, one case after the other (0 = base, then the stress
     cases in order), with the plan's ``w`` and the case's ``f`` and price factor."""
-    n_cases = disruptions.f.len() // rows.height
     return pl.concat([rows.with_columns(weights)] * n_cases).with_columns(
         (pl.int_range(pl.len(), dtype=pl.Int32) // rows.height).alias("case"),
         disruptions.f,
@@ -144,8 +146,8 @@ def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
     (ties in dataset order), each source up to its spot limit.
 
     Only the rows that can sell into a gap take part, and in most plans they are a few
-    dozen: the fill runs on those and writes its results back by position, which costs
-    a tenth of joining them back onto every row.
+    dozen: the fill runs on those and writes its results back by position, in less than
+    half the time of joining them back onto every row on four keys.
     """
     bought_before = pl.col("spot_limit_t").cum_sum().over(QUARTER) - pl.col("spot_limit_t")
     fill = (

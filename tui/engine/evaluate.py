@@ -15,9 +15,10 @@ from tui.domain.figures import (
     supplied_column,
 )
 from tui.domain.period import DAYS_PER_QUARTER
-from tui.domain.plan import ALL_CHINA, BASE_CASE, Defaults, Plan
+from tui.domain.plan import ALL_CHINA, BASE_CASE, Defaults, Plan, StressCase
 from tui.engine import calculate, plan_frames
 from tui.engine.calculate import Figures, ProductFrames
+from tui.engine.plan_frames import Disruptions
 from tui.engine.prepare import HorizonFrames, PreparedDataset
 from tui.engine.results import CaseResult, Evaluation, Portfolio
 from tui.engine.warnings import plan_warnings
@@ -30,6 +31,7 @@ class Engine:
         self.dataset = dataset
         self.prepared = PreparedDataset(dataset)
         self._all_china: dict[tuple[int, int], float] = {}
+        self._disruptions: tuple[tuple[object, ...], Disruptions] | None = None
 
     def horizon(self, plan: Plan) -> tuple[str, str]:
         if plan.horizon is not None:
@@ -58,13 +60,22 @@ class Engine:
     def _figures(
         self, plan: Plan, frames: HorizonFrames, weights: pl.Series, *, with_stress: bool
     ) -> Figures:
-        disruptions = plan_frames.disruptions(plan.stress if with_stress else (), frames)
+        disruptions = self._disruptions_of(plan.stress if with_stress else (), frames)
         products = (
             ProductFrames(frames.products_frame, frames.product_needs) if frames.products else None
         )
         return calculate.compute(
             frames.rows, weights, disruptions, self._stock(plan, frames), products
         )
+
+    def _disruptions_of(self, stress: tuple[StressCase, ...], frames: HorizonFrames) -> Disruptions:
+        """The stress cases' columns, kept for the next evaluation: a key press edits a
+        split far more often than the stress cases, and writing the columns is a loop
+        over every stacked row."""
+        key = (stress, frames.first, frames.last)
+        if self._disruptions is None or self._disruptions[0] != key:
+            self._disruptions = (key, plan_frames.disruptions(stress, frames))
+        return self._disruptions[1]
 
     def _stock(self, plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
         """Starting stock per element, ``days × Σ_p D / (91.25 × n)``, and what holding

@@ -54,7 +54,6 @@ class QuarterChart(Widget):
         self.theme_colours = DEFAULT
         self._lines: list[Strip] | None = None
         self._styles: dict[str, Style] = {}
-        self._base: Style | None = None  # the widget's own style the cache was made on
 
     def on_mount(self) -> None:
         follow_theme(self, self._recolour)
@@ -113,21 +112,16 @@ class QuarterChart(Widget):
         if self.data is None and self.exposure is None:
             return []
         base = self.rich_style
-        if base != self._base:
-            self._base, self._styles = base, {}
         strips = []
         for line in self._lines_for(width, height):
-            segments = [Segment(text, self._style(style)) for text, style in line]
+            segments = [Segment(text, base + self._style(style)) for text, style in line]
             strips.append(Strip(segments).extend_cell_length(width, base).crop(0, width))
         return strips
 
     def _style(self, name: str) -> Style:
-        """``name`` on the widget's own style, parsed and combined once per name (a
-        chart has a few hundred runs and a dozen styles)."""
         style = self._styles.get(name)
         if style is None:
-            own = Style.parse(name) if name else Style()
-            style = self._styles[name] = (self._base or Style()) + own
+            style = self._styles[name] = Style.parse(name) if name else Style()
         return style
 
 
