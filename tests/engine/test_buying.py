@@ -142,6 +142,27 @@ def test_equal_spot_prices_are_taken_in_dataset_order(evaluate: Evaluator) -> No
     assert q1["spot_by"] == {"recycling": pytest.approx(30.0), "china": pytest.approx(20.0)}
 
 
+def test_a_large_spot_limit_behind_a_small_gap_buys_nothing(evaluate: Evaluator) -> None:
+    """Gap 0.00005 t (the plan asks iluka, which has nothing); china and lynas tie at
+    spot price 0, china first. china sells all of it; lynas, with 4096 t to sell, has
+    nothing left to fill: it buys exactly 0, and the exposure as bought is exactly 1
+    (a running total taken as 4096.00005 − 4096 left lynas a sliver of 3.5e-13 t)."""
+    data = b.dataset(
+        [("Nd", "2027Q1", 0.00005)],
+        [
+            ("china", "Nd", "2027Q1", None, 0.0, 1.0),
+            ("lynas", "Nd", "2027Q1", 4096.0, 0.0, 0.0),
+            ("iluka", "Nd", "2027Q1", 0.0, 1.0, 0.0),
+        ],
+        elements=("Nd",),
+        sources=("china", "lynas", "iluka"),
+        spot_premiums={"china": 0.0, "lynas": 0.0},
+    )
+    q1 = _period(evaluate(data, b.plan({"Nd": b.split(iluka=100)})), 0, "Nd", "2027Q1")
+    assert q1["spot_by"] == {"china": 0.00005, "lynas": 0.0}
+    assert q1["china_exposure_bought"] == 1.0
+
+
 # Nd 90 t a quarter from an unlimited China at 10 USD/kg with spot premium 0.5.
 SHOCK_DATA = b.dataset(
     [("Nd", "2027Q1", 90.0), ("Nd", "2027Q2", 90.0)],

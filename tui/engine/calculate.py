@@ -141,6 +141,13 @@ def _contracts(stacked: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
+def _sum_before(values: pl.Expr) -> pl.Expr:
+    """The sum of the values before each one. Not ``cum_sum() − value``: after a
+    large value, that subtraction loses the small sum before it (4096.00005 − 4096 is
+    not 0.00005 in floating point), and a source then buys a sliver that is not there."""
+    return values.cum_sum().shift(1, fill_value=0.0)
+
+
 def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
     """``spot_t`` per row: each quarter's gap bought from the cheapest spot price first
     (ties in dataset order), each source up to its spot limit.
@@ -149,7 +156,7 @@ def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
     dozen: the fill runs on those and writes its results back by position, in less than
     half the time of joining them back onto every row on four keys.
     """
-    bought_before = pl.col("spot_limit_t").cum_sum().over(QUARTER) - pl.col("spot_limit_t")
+    bought_before = _sum_before(pl.col("spot_limit_t")).over(QUARTER)
     fill = (
         frame.with_row_index("row")
         .filter((pl.col("spot_limit_t") > 0) & (pl.col("gap_t") > 0))
@@ -183,7 +190,7 @@ def _quarters(by_row: pl.LazyFrame, stock: pl.DataFrame) -> pl.LazyFrame:
     bought = pl.col("supplied_t") + pl.col("spot_t")
     planned = pl.col("planned_t")
     remaining = pl.col("remaining_t")
-    needed_before = remaining.cum_sum().over(ELEMENT) - remaining
+    needed_before = _sum_before(remaining).over(ELEMENT)
     drawn = pl.min_horizontal(
         remaining, (pl.col("stockpile_t") - needed_before).clip(lower_bound=0.0)
     )
