@@ -79,20 +79,21 @@ class Engine:
 
     def _stock(self, plan: Plan, frames: HorizonFrames) -> pl.DataFrame:
         """Starting stock per element, ``days × Σ_p D / (91.25 × n)``, and what holding
-        it costs: ``stock × p_min × 1000 × carrying/100 × n/4`` (n quarters)."""
+        it costs: ``stock × p_min × 1000 × carrying/100 × n/4`` (n quarters). Worked out
+        in Python: a dozen elements cost less as floats than as two polars queries."""
         n = len(frames.periods)
         carrying = float(plan.stock_carrying_cost or 0)
-        days = [float(plan.stockpile_days(element)) for element in frames.elements]
-        return (
-            frames.element_totals.with_columns(pl.Series("days", days, dtype=pl.Float64))
-            .with_columns(
-                (pl.col("days") * pl.col("demand_t") / (DAYS_PER_QUARTER * n)).alias("stockpile_t")
-            )
-            .with_columns(
-                (pl.col("stockpile_t") * pl.col("p_min") * 1000 * carrying / 100 * n / 4).alias(
-                    "stock_cost_usd"
-                )
-            )
+        stock = [
+            float(plan.stockpile_days(element)) * demand / (DAYS_PER_QUARTER * n)
+            for element, demand in zip(frames.elements, frames.element_demand, strict=True)
+        ]
+        cost = [
+            units * p_min * 1000 * carrying / 100 * n / 4
+            for units, p_min in zip(stock, frames.element_p_min, strict=True)
+        ]
+        return pl.DataFrame(
+            {"stockpile_t": stock, "stock_cost_usd": cost},
+            schema={"stockpile_t": pl.Float64, "stock_cost_usd": pl.Float64},
         )
 
     def _all_china_cost(self, frames: HorizonFrames) -> float:
