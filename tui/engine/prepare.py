@@ -111,8 +111,9 @@ class HorizonFrames:
     - ``products_frame``: every product in dataset order (q, product) with its units over
       the horizon and whether every one of its rows gives a unit value
     - ``bom``: (q, e) for each element a product needs; ``product_needs`` the two joined
-    - ``element_totals``: element, demand over the horizon and ``p_min`` (the lowest
-      contract price of any supply row of the element in the first quarter; 0 when none)
+    - ``element_demand`` and ``element_p_min``: per element in dataset order, its demand
+      over the horizon and the lowest contract price of any supply row of the element in
+      the first quarter (0 when none), as floats: the stock they price is a dozen values
     """
 
     def __init__(self, prepared: PreparedDataset, first: int, last: int) -> None:
@@ -165,7 +166,7 @@ class HorizonFrames:
             .group_by("element")
             .agg(pl.col("price_usd_kg").min().alias("p_min"))
         )
-        self.element_totals = (
+        element_totals = (
             self.quarters.group_by("e", "element")
             .agg(pl.col("demand_t").sum())
             .join(first_prices, on="element", how="left")
@@ -184,11 +185,10 @@ class HorizonFrames:
             else pl.DataFrame(schema={"q": pl.Int32, "e": pl.Int32})
         )
         self.product_needs = self.product_quarters.join(self.bom, on="q").sort("e", "p")
-        demand = self.element_totals.get_column("demand_t").to_list()
-        self.element_demand: tuple[float, ...] = tuple(demand)
-        self.element_p_min: tuple[float, ...] = tuple(
-            self.element_totals.get_column("p_min").to_list()
+        self.element_demand: tuple[float, ...] = tuple(
+            element_totals.get_column("demand_t").to_list()
         )
+        self.element_p_min: tuple[float, ...] = tuple(element_totals.get_column("p_min").to_list())
 
     def row_of(self, e: int, p: int, s: int) -> int:
         """The position in ``rows`` of element ``e``'s row for source ``s`` in quarter
