@@ -9,6 +9,7 @@ out by design, so a plan with one would not compare equal after a round trip.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from itertools import pairwise
 
 from hypothesis import strategies as st
@@ -32,8 +33,17 @@ FIRST, LAST = period_index("2000Q1"), period_index("2099Q4")
 texts = st.text(st.characters(codec="utf-8"), max_size=30)
 names = texts.filter(lambda text: text.strip() != "")
 symbols = st.one_of(st.sampled_from(ELEMENTS), names)
+# A source id is a lower-case letter then up to ten of [a-z0-9_-]. Built from two texts
+# rather than ``st.from_regex``: tests/planfile/test_merge.py took 14.2 s with the regex
+# and 10.2 s with this.
+_LOWER = string.ascii_lowercase
 source_ids = st.one_of(
-    st.sampled_from(SOURCES), st.from_regex(r"[a-z][a-z0-9_-]{0,10}", fullmatch=True)
+    st.sampled_from(SOURCES),
+    st.builds(
+        str.__add__,
+        st.sampled_from(_LOWER),
+        st.text(alphabet=_LOWER + string.digits + "_-", max_size=10),
+    ),
 )
 periods = st.integers(FIRST, LAST).map(period_from_index)
 price_factors = st.one_of(
