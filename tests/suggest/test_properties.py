@@ -34,19 +34,16 @@ def _candidates(draw: st.DrawFn, dataset: Dataset, plan: Plan, limits: Limits) -
     return plans
 
 
-def _cost(dataset: Dataset, plan: Plan) -> float:
-    return Engine(dataset).evaluate(plan).base.portfolio.cost_usd
-
-
 @SETTINGS
 @given(problem=problems(), data=st.data())
 def test_suggestion_holds_and_is_never_beaten(problem, data) -> None:
     dataset, plan, limits = problem
     result = run(plan, dataset, limits)
+    engine = Engine(dataset)
     feasible = [
         candidate
         for candidate in _candidates(data.draw, dataset, plan, limits)
-        if meets_limits(candidate, dataset, limits, plan)
+        if meets_limits(candidate, engine, limits, plan)
     ]
     if isinstance(result, NoSuggestion):
         assert feasible == [], (dataset.demand.rows(), dataset.supply.rows(), result)
@@ -60,4 +57,4 @@ def test_suggestion_holds_and_is_never_beaten(problem, data) -> None:
     cost = result.evaluation.base.portfolio.cost_usd
     assert cost >= result.optimum_cost_usd * (1 - 1e-9) - 1e-6  # tenths cannot beat it
     for candidate in feasible:
-        assert cost <= _cost(dataset, candidate) * (1 + 1e-9) + 1e-6
+        assert cost <= engine.evaluate(candidate).base.portfolio.cost_usd * (1 + 1e-9) + 1e-6
