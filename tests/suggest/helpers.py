@@ -41,13 +41,12 @@ def broken_limits(plan: Plan, evaluation: Evaluation, limits: Limits) -> list[st
     return broken
 
 
-def meets_limits(plan: Plan, engine: Engine, limits: Limits, original: Plan) -> bool:
+def meets_limits(plan: Plan, evaluation: Evaluation, limits: Limits, original: Plan) -> bool:
     """Every limit, kept elements included: their entries must be the original's.
-    ``engine`` is the dataset's, shared by the candidates of one problem (preparing
-    the dataset again for each took most of the property's time)."""
+    ``evaluation`` is the plan's, which the caller keeps for its other checks."""
     if any(plan.elements.get(e) != original.elements.get(e) for e in limits.keep):
         return False
-    return not broken_limits(plan, engine.evaluate(plan), limits)
+    return not broken_limits(plan, evaluation, limits)
 
 
 def tenths_ok(plan: Plan) -> bool:
