@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from textual.app import ComposeResult
 from textual.widget import Widget
 
 from tests.app.conftest import make_app, ready, settle
@@ -65,6 +67,30 @@ async def test_footer_recomposes_when_its_keys_change(workdir: Path) -> None:
         keys = main.query_one(KeysFooter).query("FooterKey")
         labels = [getattr(k, "description", "") for k in keys]
         assert "Undo" in labels and "Stress" in labels
+
+
+async def test_footer_builds_its_keys_once_as_the_screen_starts(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A screen refreshes its bindings twice as it starts; building every key a second
+    time cost about a fifth of the app's start."""
+    builds: list[int] = []
+    compose = KeysFooter.compose
+
+    def counted(footer: KeysFooter) -> ComposeResult:
+        keys = list(compose(footer))
+        if keys:
+            builds.append(len(keys))
+        return iter(keys)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = make_app()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await ready(pilot)
+        await settle(pilot)
+        keys = app.screen.query_one(KeysFooter).query("FooterKey")
+        assert "Undo" in [getattr(k, "description", "") for k in keys]
+    assert len(builds) == 1, builds
 
 
 async def test_title_shows_and_drops_the_unsaved_mark(workdir: Path) -> None:

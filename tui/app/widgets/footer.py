@@ -11,6 +11,7 @@ greys or un-greys the existing keys.
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -25,6 +26,12 @@ class KeysFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._layout: Layout | None = None
+        self._recompose_pending = False
+        """A re-compose is asked for and has not run: it will read the bindings then."""
+
+    def compose(self) -> ComposeResult:
+        self._recompose_pending = False
+        yield from super().compose()
 
     def _shown(self, screen: Screen[object]) -> tuple[Layout, dict[tuple[str, str], bool]]:
         """The visible bindings' layout, and whether each (key, action) is enabled."""
@@ -43,7 +50,12 @@ class KeysFooter(Footer):
         layout, enabled = self._shown(screen)
         keys = list(self.query(FooterKey))
         if layout != self._layout or not keys:
+            # A screen refreshes its bindings twice as it starts, both before the first
+            # re-compose has run: a second one would build every key again for nothing.
+            if layout == self._layout and self._recompose_pending:
+                return
             self._layout = layout
+            self._recompose_pending = True
             super().bindings_changed(screen)
             return
         for key in keys:
