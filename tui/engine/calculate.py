@@ -24,10 +24,9 @@ IN_MEMORY: Final = "in-memory"
 """polars' in-memory engine: on frames of thousands of rows it runs these queries in
 about half the time of the streaming engine (the default of polars 2)."""
 
-SMALL_FRAMES: Final = pl.QueryOptFlags.none(comm_subplan_elim=True)
-"""The optimiser passes these queries are worth: on frames of a few thousand rows the
-passes cost more than they save (pushdowns, expression rewrites), except sharing the
-subplans that elements, products and portfolio have in common."""
+SMALL_FRAMES: Final = pl.QueryOptFlags.none()
+"""No optimiser passes: on frames of a few thousand rows they cost more than they save
+(pushdowns, expression rewrites, the search for shared subplans)."""
 
 QUARTER = ["case", "e", "p"]
 ELEMENT = ["case", "e"]
@@ -55,51 +54,39 @@ def _beyond_noise(missing: pl.Expr, demand: pl.Expr) -> pl.Expr:
 
 
 def compute(
-    rows: pl.DataFrame,
+    stacked: pl.DataFrame,
     weights: pl.Series,
     disruptions: Disruptions,
     stock: pl.DataFrame,
     products: ProductFrames | None,
 ) -> Figures:
-    """Every figure of every case: three polars collects, each on the last one's result
-    (one query for everything would make polars compute the shared parts again). The
-    last collects elements, products and the portfolio together: the portfolio's plan
-    reuses the other two (polars caches the shared parts), which on these small frames
-    saves a whole query's fixed cost.
+    """Every figure of every case: one polars query a step, each on the last one's
+    result.
 
-    ``rows``: the horizon's (element, period, source) rows; ``weights``: w per row;
-    ``disruptions``: f and price_factor per row of every case stacked; ``stock``: per
-    element (dataset order) stockpile_t and stock_cost_usd.
+    ``stacked``: the horizon's (element, period, source) rows once per case, numbered in
+    ``case`` (``HorizonFrames.every_case``); ``weights``: the plan's w per row of one
+    case; ``disruptions``: f and price_factor per row of every case stacked; ``stock``:
+    per element (dataset order) stockpile_t and stock_cost_usd.
     """
-    sells_spot = rows.get_column("spot_price_usd_kg").null_count() < rows.height
-    n_cases = disruptions.f.len() // rows.height
-    stacked = _every_case(rows, weights, disruptions, n_cases)
-    by_row = _contracts(stacked.lazy()).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
+    n_cases = stacked.height // weights.len() if weights.len() else 1
+    sells_spot = stacked.get_column("spot_price_usd_kg").null_count() < stacked.height
+    with_plan = stacked.lazy().with_columns(
+        pl.concat([weights] * n_cases), disruptions.f, disruptions.price_factor
+    )
+    by_row = _collect(_contracts(with_plan))
     by_row = by_row.with_columns(
         _spot_purchases(by_row) if sells_spot else pl.lit(0.0).alias("spot_t")
     )
-    quarters = _quarters(by_row.lazy(), stock).collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
-    cases = pl.DataFrame({"case": range(n_cases)}, schema={"case": pl.Int32})
-    by_element = _elements(quarters.lazy(), stock)
-    by_product = _products(quarters.lazy(), cases.lazy(), products)
-    elements, product_figures, portfolio = pl.collect_all(
-        [by_element, by_product, _portfolio(by_element, by_product)],
-        engine=IN_MEMORY,
-        optimizations=SMALL_FRAMES,
-    )
+    quarters = _collect(_quarters(by_row.lazy(), stock))
+    cases = pl.LazyFrame({"case": range(n_cases)}, schema={"case": pl.Int32})
+    elements = _collect(_elements(quarters.lazy(), stock))
+    product_figures = _collect(_products(quarters.lazy(), cases, products))
+    portfolio = _collect(_portfolio(elements.lazy(), product_figures.lazy()))
     return Figures(by_row, quarters, elements, portfolio, product_figures)
 
 
-def _every_case(
-    rows: pl.DataFrame, weights: pl.Series, disruptions: Disruptions, n_cases: int
-) -> pl.DataFrame:
-    """The rows once per case, one case after the other (0 = base, then the stress
-    cases in order), with the plan's ``w`` and the case's ``f`` and price factor."""
-    return pl.concat([rows.with_columns(weights)] * n_cases).with_columns(
-        (pl.int_range(pl.len(), dtype=pl.Int32) // rows.height).alias("case"),
-        disruptions.f,
-        disruptions.price_factor,
-    )
+def _collect(query: pl.LazyFrame) -> pl.DataFrame:
+    return query.collect(engine=IN_MEMORY, optimizations=SMALL_FRAMES)
 
 
 def _contracts(stacked: pl.LazyFrame) -> pl.LazyFrame:
@@ -157,8 +144,9 @@ def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
     half the time of joining them back onto every row on four keys.
     """
     bought_before = _sum_before(pl.col("spot_limit_t")).over(QUARTER)
-    fill = (
-        frame.with_row_index("row")
+    fill = _collect(
+        frame.lazy()
+        .with_row_index("row")
         .filter((pl.col("spot_limit_t") > 0) & (pl.col("gap_t") > 0))
         .sort([*QUARTER, "spot_price", "s"])
         .select(

@@ -64,9 +64,8 @@ class Engine:
         products = (
             ProductFrames(frames.products_frame, frames.product_needs) if frames.products else None
         )
-        return calculate.compute(
-            frames.rows, weights, disruptions, self._stock(plan, frames), products
-        )
+        stacked = frames.every_case(disruptions.f.len() // frames.rows.height)
+        return calculate.compute(stacked, weights, disruptions, self._stock(plan, frames), products)
 
     def _disruptions_of(self, stress: tuple[StressCase, ...], frames: HorizonFrames) -> Disruptions:
         """The stress cases' columns, kept for the next evaluation: a key press edits a

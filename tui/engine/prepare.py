@@ -189,6 +189,18 @@ class HorizonFrames:
             element_totals.get_column("demand_t").to_list()
         )
         self.element_p_min: tuple[float, ...] = tuple(element_totals.get_column("p_min").to_list())
+        self._every_case: dict[int, pl.DataFrame] = {}
+
+    def every_case(self, n_cases: int) -> pl.DataFrame:
+        """``rows`` once per case, one case after the other (0 = base, then the stress
+        cases in order), numbered in ``case``. Kept per number of cases: every key press
+        evaluates the same cases again, and only the plan's columns change."""
+        stacked = self._every_case.get(n_cases)
+        if stacked is None:
+            stacked = self._every_case[n_cases] = pl.concat([self.rows] * n_cases).with_columns(
+                (pl.int_range(pl.len(), dtype=pl.Int32) // self.rows.height).alias("case")
+            )
+        return stacked
 
     def row_of(self, e: int, p: int, s: int) -> int:
         """The position in ``rows`` of element ``e``'s row for source ``s`` in quarter
