@@ -44,6 +44,10 @@ class ElementRow:
     horizon; None where it has no supply line for the element."""
 
 
+SHOWN_PRODUCTS = 4
+"""Products short the headline names, the worst first; it counts the others."""
+
+
 @dataclass(frozen=True)
 class StressLine:
     name: str
@@ -51,6 +55,8 @@ class StressLine:
     worst_days_short: float
     worst_element: str | None
     products_short: tuple[str, ...]
+    """The worst few (SHOWN_PRODUCTS); ``products_short_count`` says how many in all."""
+    products_short_count: int
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,8 @@ class Headline:
     all_china_cost_usd: float
     shortfall_t: float
     products_short: tuple[str, ...]
+    """The worst few (SHOWN_PRODUCTS); ``products_short_count`` says how many in all."""
+    products_short_count: int
     stress: tuple[StressLine, ...]
     horizon: str = ""
     """``2026Q1–2028Q4``: the figures are totals over it."""
@@ -156,15 +164,18 @@ def element_rows(
 
 def headline(evaluation: Evaluation, plan: Plan) -> Headline:
     portfolio = evaluation.base.portfolio
+    base_products, base_count = evaluation.base.worst_products(SHOWN_PRODUCTS)
     lines = []
     for case in evaluation.stress_cases:
+        shown_products, count = case.worst_products(SHOWN_PRODUCTS)
         lines.append(
             StressLine(
                 name=case.case,
                 shortfall_t=tidy(case.portfolio.shortfall_t) or 0.0,
                 worst_days_short=case.worst_days_short,
                 worst_element=case.worst_element,
-                products_short=tuple(case.products_short),
+                products_short=tuple(shown_products),
+                products_short_count=count,
             )
         )
     return Headline(
@@ -177,7 +188,8 @@ def headline(evaluation: Evaluation, plan: Plan) -> Headline:
         premium_usd=evaluation.premium_usd,
         all_china_cost_usd=evaluation.all_china_cost_usd,
         shortfall_t=tidy(portfolio.shortfall_t) or 0.0,
-        products_short=tuple(evaluation.base.products_short),
+        products_short=tuple(base_products),
+        products_short_count=base_count,
         stress=tuple(lines),
         horizon=f"{evaluation.start}–{evaluation.end}",
         china_exposure_bought=portfolio.china_exposure_bought,

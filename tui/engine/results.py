@@ -20,6 +20,7 @@ purchases are in the ``spot_*`` figures, and stock is drawn only from what spot 
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -71,12 +72,18 @@ class CaseResult:
     @property
     def products_short(self) -> list[str]:
         """Products that lose units in this case, the worst first (ties in dataset
-        order). Read in Python: a query costs more than the sort of these few rows, and
-        the headline asks for it of every case on every key press."""
+        order)."""
+        return self.worst_products(self.products.height)[0]
+
+    def worst_products(self, limit: int) -> tuple[list[str], int]:
+        """The ``limit`` products that lose the most units in this case, the worst first
+        (ties in dataset order), and how many lose any. Read in Python, and only the
+        names shown: the headline asks for it of every case on every key press, and a
+        dataset of 2,000 products left 1,300 short in a case."""
         units = self.products.get_column("units_short").to_list()
-        names = self.products.get_column("product").to_list()
-        short = sorted((-u, i) for i, u in enumerate(units) if u is not None and u > 0)
-        return [str(names[i]) for _, i in short]
+        short = [(-u, i) for i, u in enumerate(units) if u is not None and u > 0]
+        names = self.products.get_column("product")
+        return [str(names[i]) for _, i in heapq.nsmallest(limit, short)], len(short)
 
     @property
     def worst_days_short(self) -> float:

@@ -89,7 +89,7 @@ def render_headline(
     if h.products_short:
         out.append(" · ")
         out.append("short: ", colours.bad)
-        out.append(shown(", ".join(h.products_short)))
+        _append_products(out, h.products_short, h.products_short_count)
     if h.exposure_reason:  # its own line under the figures: why as bought differs
         out.append("\n")
         out.append(shown(h.exposure_reason))
@@ -116,7 +116,7 @@ def _wide(h: Headline, colours: Palette) -> Text:
     if h.products_short:
         out.append("\n")
         out.append("Products short: ", colours.bad)
-        out.append(shown(", ".join(h.products_short)))
+        _append_products(out, h.products_short, h.products_short_count)
     out.append("\n\n")
     out.append("Stress cases", "bold underline")
     for line in h.stress:
@@ -217,7 +217,12 @@ def _stress(line: StressLine, colours: Palette, *, wide: bool) -> Text:
         out.append("\n  " if wide else "; at risk: ")
         if wide:
             out.append("at risk: ")
-        out.append(shown(", ".join(line.products_short[:4])), colours.warn)
-        if len(line.products_short) > 4:
-            out.append(f" +{len(line.products_short) - 4}")
+        _append_products(out, line.products_short, line.products_short_count, colours.warn)
     return out
+
+
+def _append_products(out: Text, names: tuple[str, ...], count: int, style: str = "") -> None:
+    """``motor, drive +3``: the worst few products short, and how many more."""
+    out.append(shown(", ".join(names)), style)
+    if count > len(names):
+        out.append(f" +{count - len(names):,}")
