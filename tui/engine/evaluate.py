@@ -62,7 +62,9 @@ class Engine:
     ) -> Figures:
         disruptions = self._disruptions_of(plan.stress if with_stress else (), frames)
         products = (
-            ProductFrames(frames.products_frame, frames.product_needs) if frames.products else None
+            ProductFrames(frames.products_frame, frames.product_needs, frames.need_spans)
+            if frames.products
+            else None
         )
         stacked = frames.every_case(disruptions.f.len() // frames.rows.height)
         return calculate.compute(stacked, weights, disruptions, self._stock(plan, frames), products)

@@ -110,7 +110,8 @@ class HorizonFrames:
     - ``product_quarters``: q (the product's position), p, units, unit_value_usd
     - ``products_frame``: every product in dataset order (q, product) with its units over
       the horizon and whether every one of its rows gives a unit value
-    - ``bom``: (q, e) for each element a product needs; ``product_needs`` the two joined
+    - ``bom``: (q, e) for each element a product needs; ``product_needs`` the two joined,
+      sorted by (e, p), and ``need_spans`` where each (e, p) has its rows there
     - ``element_demand`` and ``element_p_min``: per element in dataset order, its demand
       over the horizon and the lowest contract price of any supply row of the element in
       the first quarter (0 when none), as floats: the stock they price is a dozen values
@@ -185,6 +186,12 @@ class HorizonFrames:
             else pl.DataFrame(schema={"q": pl.Int32, "e": pl.Int32})
         )
         self.product_needs = self.product_quarters.join(self.bom, on="q").sort("e", "p")
+        self.need_spans = (
+            self.product_needs.with_row_index("row")
+            .group_by("e", "p")
+            .agg(pl.col("row").first().alias("first_row"), pl.len().alias("rows"))
+        )
+        """Where each (element, quarter)'s rows of ``product_needs`` start, and how many."""
         self.element_demand: tuple[float, ...] = tuple(
             element_totals.get_column("demand_t").to_list()
         )
