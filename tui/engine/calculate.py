@@ -128,11 +128,20 @@ def _contracts(stacked: pl.LazyFrame) -> pl.LazyFrame:
     )
 
 
-def _sum_before(values: pl.Expr) -> pl.Expr:
-    """The sum of the values before each one. Not ``cum_sum() − value``: after a
-    large value, that subtraction loses the small sum before it (4096.00005 − 4096 is
-    not 0.00005 in floating point), and a source then buys a sliver that is not there."""
-    return values.cum_sum().shift(1, fill_value=0.0)
+def _sum_before(values: pl.Expr, group: list[str]) -> pl.Expr:
+    """The sum of the values before each one in its group, on a frame where each
+    group's rows are together and in order: the group's running total at the row before,
+    0 on a group's first row.
+
+    Not ``cum_sum() − value``: after a large value, that subtraction loses the small sum
+    before it (4096.00005 − 4096 is not 0.00005 in floating point), and a source then
+    buys a sliver that is not there. Nor a ``shift`` inside ``over``: polars shifts each
+    group on its own, and the spot fill of the large benchmark plan has 851 groups
+    (2.6 ms, against 1.7 ms this way).
+    """
+    running = values.cum_sum().over(group)
+    first = pl.any_horizontal([pl.col(key) != pl.col(key).shift(1) for key in group])
+    return pl.when(first.fill_null(True)).then(0.0).otherwise(running.shift(1))
 
 
 def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
@@ -143,7 +152,7 @@ def _spot_purchases(frame: pl.DataFrame) -> pl.Series:
     dozen: the fill runs on those and writes its results back by position, in less than
     half the time of joining them back onto every row on four keys.
     """
-    bought_before = _sum_before(pl.col("spot_limit_t")).over(QUARTER)
+    bought_before = _sum_before(pl.col("spot_limit_t"), QUARTER)
     fill = _collect(
         frame.lazy()
         .with_row_index("row")
@@ -178,7 +187,7 @@ def _quarters(by_row: pl.LazyFrame, stock: pl.DataFrame) -> pl.LazyFrame:
     bought = pl.col("supplied_t") + pl.col("spot_t")
     planned = pl.col("planned_t")
     remaining = pl.col("remaining_t")
-    needed_before = _sum_before(remaining).over(ELEMENT)
+    needed_before = _sum_before(remaining, ELEMENT)
     drawn = pl.min_horizontal(
         remaining, (pl.col("stockpile_t") - needed_before).clip(lower_bound=0.0)
     )
