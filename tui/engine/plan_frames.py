@@ -31,6 +31,7 @@ def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.Series:
     over the plan's few steps and the horizon's quarters, cheaper than a join.
     """
     w = [0.0] * frames.rows.height
+    n_sources = len(frames.sources)
     source_at = {source: s for s, source in enumerate(frames.sources)}
     after_horizon = frames.last + 1
     for e, element in enumerate(frames.elements):
@@ -46,9 +47,12 @@ def split_fractions(plan: Plan, frames: HorizonFrames) -> pl.Series:
                 for source, share in (split.nonzero() if split else {}).items()
                 if source in source_at
             ]
-            for p in range(max(start, frames.first), min(end, after_horizon)):
-                for s, share in shares:
-                    w[frames.row_of(e, p, s)] = share
+            first, stop = max(start, frames.first), min(end, after_horizon)
+            if first >= stop:
+                continue
+            for s, share in shares:  # the source's rows of these quarters, every n-th row
+                begin = frames.row_of(e, first, s)
+                w[begin : frames.row_of(e, stop - 1, s) + 1 : n_sources] = [share] * (stop - first)
     return pl.Series("w", w, dtype=pl.Float64)
 
 
