@@ -5,7 +5,7 @@ per bar and one per gap made the chart the slowest widget of a key press."""
 from __future__ import annotations
 
 from tui.app.figures import Quarters
-from tui.app.widgets.quarter_chart import draw_chart
+from tui.app.widgets.quarter_chart import AXIS, draw_chart
 
 PERIODS = ("2026Q1", "2026Q2", "2026Q3", "2026Q4", "2027Q1", "2027Q2")
 COLOURS = {"china": "#ff0000", "lynas": "#00ff00"}
@@ -40,7 +40,7 @@ def test_every_drawn_cell_keeps_its_source_colour() -> None:
     lines = draw_chart(data, "Dy", COLOURS, 60, 11)  # 8 bar rows
     bar_rows = lines[1:-2]
     for height, line in enumerate(reversed(bar_rows)):
-        drawn = {style for char, style in _cells(line)[7:] if char not in " │┤"}
+        drawn = {style for char, style in _cells(line)[AXIS:] if char != " "}
         expected = COLOURS["china"] if height < len(bar_rows) // 2 else COLOURS["lynas"]
         assert drawn == {expected}, (height, line)
 

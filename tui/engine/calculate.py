@@ -68,7 +68,7 @@ def compute(
     case; ``disruptions``: f and price_factor per row of every case stacked; ``stock``:
     per element (dataset order) stockpile_t and stock_cost_usd.
     """
-    n_cases = stacked.height // weights.len() if weights.len() else 1
+    n_cases = stacked.height // weights.len()
     sells_spot = stacked.get_column("spot_price_usd_kg").null_count() < stacked.height
     with_plan = stacked.lazy().with_columns(
         pl.concat([weights] * n_cases), disruptions.f, disruptions.price_factor

@@ -82,8 +82,8 @@ class CaseResult:
         dataset of 2,000 products left 1,300 short in a case."""
         units = self.products.get_column("units_short").to_list()
         short = [(-u, i) for i, u in enumerate(units) if u is not None and u > 0]
-        names = self.products.get_column("product")
-        return [str(names[i]) for _, i in heapq.nsmallest(limit, short)], len(short)
+        worst = [i for _, i in heapq.nsmallest(limit, short)]
+        return self.products.get_column("product").gather(worst).to_list(), len(short)
 
     @property
     def worst_days_short(self) -> float:

@@ -53,7 +53,7 @@ class QuarterChart(Widget):
         self.source_colours: dict[str, str] = {}
         self.theme_colours = DEFAULT
         self._lines: list[Strip] | None = None
-        self._styles: dict[str, Style] = {}
+        self._styles: dict[tuple[Style, str], Style] = {}
 
     def on_mount(self) -> None:
         follow_theme(self, self._recolour)
@@ -112,22 +112,18 @@ class QuarterChart(Widget):
         if self.data is None and self.exposure is None:
             return []
         base = self.rich_style
-        combined: dict[str, Style] = {}  # the widget's style under each run's, once a draw
         strips = []
         for line in self._lines_for(width, height):
-            segments = []
-            for text, name in line:
-                style = combined.get(name)
-                if style is None:
-                    style = combined[name] = base + self._style(name)
-                segments.append(Segment(text, style))
+            segments = [Segment(text, self._style(base, name)) for text, name in line]
             strips.append(Strip(segments).extend_cell_length(width, base).crop(0, width))
         return strips
 
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
+    def _style(self, base: Style, name: str) -> Style:
+        """The widget's style under a run's, parsed and combined once per pair."""
+        style = self._styles.get((base, name))
         if style is None:
-            style = self._styles[name] = Style.parse(name) if name else Style()
+            own = Style.parse(name) if name else Style()
+            style = self._styles[(base, name)] = base + own
         return style
 
 
